@@ -1,0 +1,31 @@
+"""InfoPO environments: text-in, text-out multi-turn tasks where the agent must ask before it acts.
+
+Importing this package registers every env with Gymnasium under ``InfoPO/<Name>-v0``::
+
+    import gymnasium as gym
+    import infopo_envs  # noqa: F401  (registers the envs)
+
+    env = gym.make("InfoPO/TravelIntent-v0")
+
+``gym.make("infopo_envs:InfoPO/TravelIntent-v0")`` imports the package for you.
+"""
+
+from __future__ import annotations
+
+from gymnasium.envs.registration import register, registry
+
+#: id -> (entry point, max_episode_steps, default kwargs). Keep sorted by family.
+ENVS: dict[str, tuple[str, int, dict]] = {
+    "InfoPO/TravelIntent-v0": ("infopo_envs.travel:TravelIntentEnv", 30, {}),
+}
+
+
+def _register_all() -> None:
+    for env_id, (entry_point, max_steps, kwargs) in ENVS.items():
+        if env_id not in registry:
+            register(id=env_id, entry_point=entry_point, max_episode_steps=max_steps, kwargs=kwargs)
+
+
+_register_all()
+
+__all__ = ["ENVS"]

@@ -1,0 +1,40 @@
+"""The shared core every InfoPO env is built on (see docs/architecture.md)."""
+
+from infopo_envs.core.actions import (
+    ActionForm,
+    ActionGrammar,
+    InvalidAction,
+    ParsedAction,
+    TaggedGrammar,
+    as_text,
+    echo,
+)
+from infopo_envs.core.env import DEFAULT_PLACEHOLDER, Feedback, InfoPOEnv, Score
+from infopo_envs.core.seeding import TEST, TRAIN, TaskRef, rng_for, stable_seed
+from infopo_envs.core.text_space import UnicodeText, fit_to_space
+from infopo_envs.core.transcript import Transcript, Turn
+from infopo_envs.core.user import UserChannel
+
+__all__ = [
+    "DEFAULT_PLACEHOLDER",
+    "TEST",
+    "TRAIN",
+    "ActionForm",
+    "ActionGrammar",
+    "Feedback",
+    "InfoPOEnv",
+    "InvalidAction",
+    "ParsedAction",
+    "Score",
+    "TaggedGrammar",
+    "TaskRef",
+    "Transcript",
+    "Turn",
+    "UnicodeText",
+    "UserChannel",
+    "as_text",
+    "echo",
+    "fit_to_space",
+    "rng_for",
+    "stable_seed",
+]

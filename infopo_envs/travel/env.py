@@ -1,0 +1,290 @@
+"""InfoPO/TravelIntent-v0: book a trip for a traveller whose preferences must be asked for."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from infopo_envs.core import (
+    ActionForm,
+    Feedback,
+    InfoPOEnv,
+    ParsedAction,
+    Score,
+    TaggedGrammar,
+    TaskRef,
+    UserChannel,
+    rng_for,
+)
+from infopo_envs.travel.catalogue import KINDS, SEARCH_FIELDS
+from infopo_envs.travel.judge import kinds_asked_about
+from infopo_envs.travel.scenario import BEST, CORRECT, AspectTask, Preference, generate_scenario
+from simulators import ReplyPlan, UserSimulator
+
+ANSWER_SCORES = {BEST: 1.0, CORRECT: 0.8}
+UNHELPFUL_BEFORE_VOLUNTEER = 3
+
+
+class TravelIntentEnv(InfoPOEnv):
+    """Plan a trip for a traveller who reveals preferences only when asked concretely.
+
+    ## Description
+    Modelled on TravelGym, generated procedurally from the seed. A trip has 1 to 4 aspects
+    (flight, hotel, apartment, restaurant, rental car). For each aspect the traveller holds 2 to
+    4 hidden preferences (a budget, a rating floor, an area, an amenity, a departure time, ...).
+    The agent asks questions, searches each aspect with a structured request and books one option
+    per aspect. The best option is the cheapest one that satisfies every preference.
+
+    The traveller (a ``simulators.UserSimulator``) reveals a preference only when asked about it
+    concretely, and implicitly ("I want to hear the waves" for a beachfront area). A vague
+    question gets "too vague"; a concrete question about something without a preference gets
+    "no preference"; after 3 unhelpful questions in a row the traveller volunteers a random
+    remaining preference (unrewarded). At most one new preference is revealed per question, so
+    listing every topic in one message pays no more than asking well. The env decides what a
+    question is about from its lexicon over the hidden profile, never from the simulator's words.
+
+    ## Action Space
+    Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
+    ``[action] <message to the traveller>``, ``[search] <json request>`` (e.g.
+    ``{"aspect": "hotel", "city": "Lisbon", "check_in": "2027-03-02", "nights": 3}``; the fields
+    of each aspect are listed in the opening), ``[answer] <option id>`` (books that option for its
+    aspect) and ``[finish]``.
+
+    ## Observation Space
+    Text (up to 32768 characters). ``reset`` returns the instructions, the grammar, the search
+    fields and the traveller's opening message. ``step`` returns only the feedback: the
+    traveller's reply, the search results (one line per option with all its attributes), a
+    booking confirmation, or an error message.
+
+    ## Rewards
+    +0.2 for each preference elicited (``elicit_reward``), +0.2 for the first correct search of an
+    aspect (``search_reward``), 1.0 for booking an aspect's best option, 0.8 for another option
+    satisfying every preference, 0 otherwise. Invalid actions get 0 (``invalid_action_reward``).
+    ``info["outcome"]`` is the mean over aspects of the booking score (0 for an aspect never
+    booked); ``info["success"]`` is True when every aspect got its best option.
+
+    ## Starting State
+    A scenario drawn from the task's seed: ``options={"task_id": "test-0003"}`` picks a task,
+    ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
+    train split (disjoint from test).
+
+    ## Episode End
+    Terminates when every aspect is booked or on ``[finish]``; truncates at ``max_turns``
+    (default 30).
+
+    ## Information
+    Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user`` for replies,
+    ``tool`` for search and booking, ``env`` for errors), ``action_valid``, ``placeholder``,
+    ``elicited`` (keys like ``hotel.price``) and ``booked``; the last step also ``outcome``,
+    ``success`` and ``simulator`` statistics.
+
+    ## Arguments
+    ``gym.make("InfoPO/TravelIntent-v0", simulator="rule", max_turns=30, elicit_reward=0.2,
+    search_reward=0.2, placeholder="No information found.")``. ``simulator`` is a spec string
+    (``"rule:terse"``) or a ``UserSimulator``.
+
+    ## Version History
+    - v0: initial release.
+    """
+
+    env_name = "TravelIntent"
+    default_max_turns = 30
+    test_size = 100
+    grammar = TaggedGrammar(
+        ActionForm("action", "say something to the traveller (e.g. ask a question)", "message"),
+        ActionForm("search", "search options with a JSON request for one aspect", "json request"),
+        ActionForm("answer", "book the option with this id for its aspect", "option id"),
+        ActionForm("finish", "end the episode"),
+    )
+
+    def __init__(
+        self,
+        simulator: str | UserSimulator | None = "rule",
+        *,
+        elicit_reward: float = 0.2,
+        search_reward: float = 0.2,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.user = UserChannel(simulator)
+        self.elicit_reward = elicit_reward
+        self.search_reward = search_reward
+
+    # ---- episode set-up --------------------------------------------------------------------
+    def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
+        self.scenario = generate_scenario(rng_for(self.env_name, task.split, task.index))
+        self.elicited: set[str] = set()
+        self.volunteered: set[str] = set()
+        self.searched: set[str] = set()
+        self.booked: dict[str, str] = {}
+        self._unhelpful = 0
+        opening = self.scenario.opening_request()
+        self.user.start(
+            role=self._role(),
+            hidden=self._hidden_profile(),
+            seed=int(self.np_random.integers(2**63)),
+            opening=opening,
+        )
+        fields = "\n".join(
+            f"  {a.aspect}: {', '.join(('aspect', *SEARCH_FIELDS[a.aspect]))}"
+            for a in self.scenario.aspects
+        )
+        return (
+            "You are a travel agent. Ask the traveller about their preferences, search each part "
+            "of the trip, then book the best option for each part: the cheapest one that meets "
+            "every preference.\n"
+            f"Search requests are JSON objects with these fields:\n{fields}\n"
+            f"{self.instructions_footer()}\n\nTraveller: {opening}"
+        )
+
+    def _role(self) -> str:
+        lines = [
+            f"You are a traveller going from {self.scenario.origin} to "
+            f"{self.scenario.destination} on {self.scenario.start.isoformat()} for "
+            f"{self.scenario.nights} nights with {self.scenario.party_size} people in total.",
+            "Your hidden preferences (reveal one only when asked about it, in your own words, "
+            "implicitly; never list them):",
+        ]
+        for aspect in self.scenario.aspects:
+            for pref in aspect.preferences:
+                lines.append(f"- {aspect.aspect}: {pref.kind.phrasings(pref.value)[0]}")
+        lines.append("On anything else you have no preference.")
+        return "\n".join(lines)
+
+    def _hidden_profile(self) -> dict[str, Any]:
+        return {
+            a.aspect: {p.kind.name: _jsonable(p.value) for p in a.preferences}
+            for a in self.scenario.aspects
+        }
+
+    # ---- one action ----------------------------------------------------------------------------
+    def _act(self, action: ParsedAction) -> Feedback:
+        if action.tag == "action":
+            return self._ask(action.body)
+        if action.tag == "search":
+            return self._search(action.body)
+        if action.tag == "answer":
+            return self._book(action.body)
+        return Feedback("Episode finished by the agent.", source="env", terminated=True)
+
+    def _reject(self, action: ParsedAction) -> str | None:
+        if action.tag == "answer":
+            option = self._find_option(action.body)
+            if option is None:
+                return f"There is no option with id {action.body!r}. Search first, then book an id."
+            if option.aspect in self.booked:
+                return f"The {option.aspect} is already booked ({self.booked[option.aspect]})."
+        if action.tag == "search":
+            request = _load_json(action.body)
+            if not isinstance(request, dict):
+                return "The search request must be a JSON object, e.g. {\"aspect\": \"hotel\", ...}."
+            if self.scenario.aspect(str(request.get("aspect", "")).lower()) is None:
+                trip = ", ".join(a.aspect for a in self.scenario.aspects)
+                return f"The search request needs \"aspect\", one of this trip's: {trip}."
+        return None
+
+    def _ask(self, question: str) -> Feedback:
+        strict = self.user.persona.strict_questions
+        asked = kinds_asked_about(question, [a.aspect for a in self.scenario.aspects], strict)
+        held = {p.key: p for a in self.scenario.aspects for p in a.preferences}
+        known = self.elicited | self.volunteered
+        new = [held[k.key] for k in asked if k.key in held and k.key not in known]
+        again = [held[k.key] for k in asked if k.key in known]
+        reward, elicited = 0.0, []
+        if new:
+            pref, plan = new[0], ReplyPlan("reveal", (_phrasings(new[0]),))
+            reward, elicited = self.elicit_reward, [pref.key]
+        elif again:
+            plan = ReplyPlan("repeat", tuple(_phrasings(p) for p in again[:1]))
+        elif asked:
+            plan = ReplyPlan("no_preference")
+        else:
+            plan = ReplyPlan("vague")
+        unhelpful = 0 if new else self._unhelpful + 1
+        volunteered = []
+        remaining = [p for k, p in held.items() if k not in known]
+        if unhelpful >= UNHELPFUL_BEFORE_VOLUNTEER and remaining:
+            pick = remaining[int(self.np_random.integers(len(remaining)))]
+            plan, volunteered, unhelpful = ReplyPlan("volunteer", (_phrasings(pick),)), [pick.key], 0
+        reply = self.user.say(question, plan)  # may raise; nothing has changed yet
+        self._unhelpful = unhelpful
+        self.elicited.update(elicited)
+        self.volunteered.update(volunteered)
+        return Feedback(reply, reward, "user", info={"reply_kind": plan.kind})
+
+    def _search(self, body: str) -> Feedback:
+        request = _load_json(body)
+        aspect = self.scenario.aspect(str(request["aspect"]).lower())
+        mismatched = _mismatched_fields(request, aspect)
+        if mismatched:
+            return Feedback(
+                f"No {aspect.aspect} options found: check {', '.join(mismatched)}.", source="tool"
+            )
+        first = aspect.aspect not in self.searched
+        self.searched.add(aspect.aspect)
+        lines = [f"{len(aspect.options)} {aspect.aspect} options:"]
+        lines += [option.describe() for option in aspect.options]
+        return Feedback("\n".join(lines), self.search_reward if first else 0.0, "tool")
+
+    def _book(self, option_id: str) -> Feedback:
+        option = self._find_option(option_id)
+        score = ANSWER_SCORES.get(option.label, 0.0)
+        self.booked[option.aspect] = option.option_id
+        done = len(self.booked) == len(self.scenario.aspects)
+        text = f"Booked {option.option_id} ({option.name}) for the {option.aspect}."
+        return Feedback(text, score, "tool", terminated=done)
+
+    # ---- scoring and info ----------------------------------------------------------------------
+    def _score(self) -> Score:
+        scores = [self._aspect_score(a) for a in self.scenario.aspects]
+        outcome = sum(scores) / len(scores)
+        return Score(outcome, all(s == 1.0 for s in scores))
+
+    def _aspect_score(self, aspect: AspectTask) -> float:
+        booked = self.booked.get(aspect.aspect)
+        return ANSWER_SCORES.get(aspect.option(booked).label, 0.0) if booked else 0.0
+
+    def _episode_info(self) -> dict[str, Any]:
+        info = {"elicited": sorted(self.elicited), "booked": dict(sorted(self.booked.items()))}
+        if self.done:
+            info["simulator"] = self.user.stats()
+        return info
+
+    def _find_option(self, option_id: str):
+        for aspect in self.scenario.aspects:
+            option = aspect.option(option_id.strip())
+            if option is not None:
+                return option
+        return None
+
+    def candidate_actions(self) -> list[str]:
+        """A finite menu of plausible actions (for random baselines), not every legal action."""
+        menu = ["[action] Can you tell me more about what you want?", "[finish]"]
+        for aspect in self.scenario.aspects:
+            menu += [f"[action] {kind.question}" for kind in KINDS[aspect.aspect]]
+            menu.append(f"[search] {json.dumps(aspect.request)}")
+            menu += [f"[answer] {o.option_id}" for o in aspect.options if o.aspect not in self.booked]
+        return menu
+
+
+def _phrasings(pref: Preference) -> tuple[str, ...]:
+    return pref.kind.phrasings(pref.value)
+
+
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _load_json(body: str) -> Any:
+    try:
+        return json.loads(body)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+
+
+def _mismatched_fields(request: dict[str, Any], aspect: AspectTask) -> list[str]:
+    return [
+        name
+        for name, expected in aspect.request.items()
+        if str(request.get(name, "")).strip().lower() != str(expected).lower()
+    ]
