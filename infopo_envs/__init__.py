@@ -17,6 +17,16 @@ from gymnasium.envs.registration import register, registry
 #: id -> (entry point, max_episode_steps, default kwargs). Keep sorted by family.
 ENVS: dict[str, tuple[str, int, dict]] = {
     "InfoPO/TravelIntent-v0": ("infopo_envs.travel:TravelIntentEnv", 30, {}),
+    "InfoPO/Intention-v0": ("infopo_envs.intention:IntentionEnv", 20, {}),
+    "InfoPO/Function-v0": ("infopo_envs.function:FunctionEnv", 20, {}),
+    "InfoPO/WebShop-v0": ("infopo_envs.webshop:WebShopEnv", 20, {}),
+    "InfoPO/WebShopIntent-v0": ("infopo_envs.webshop:WebShopIntentEnv", 30, {}),
+    "InfoPO/Sokoban-v0": ("infopo_envs.sokoban:SokobanEnv", 50, {}),
+    "InfoPO/Sokoban8x8-v0": (
+        "infopo_envs.sokoban:SokobanEnv",
+        50,
+        {"dim_room": (8, 8), "num_boxes": 2},
+    ),
 }
 
 

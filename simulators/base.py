@@ -80,6 +80,7 @@ class UserSimulator(ABC):
     def __init__(self, persona: Persona = COOPERATIVE):
         self.persona = persona
 
+    @abstractmethod
     def reset(self, seed: int) -> None:
         """Start a new conversation; all randomness of the episode derives from ``seed``."""
 

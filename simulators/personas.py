@@ -34,10 +34,10 @@ class Persona:
     strict_questions: bool = False
     avoid_repeating_phrasing: bool = False
 
-    def restyle(self, text: str, rng: np.random.Generator) -> str:
-        """The rule-based simulator's rendering of this persona."""
+    def restyle(self, text: str, facts: str, rng: np.random.Generator) -> str:
+        """The rule-based simulator's rendering of ``text`` (which states ``facts``, if any)."""
         if self.name == "terse":
-            return _first_sentence(text)
+            return _first_sentence(facts or text)
         if self.name == "verbose":
             return f"{text} {FILLERS[int(rng.integers(len(FILLERS)))]}"
         if self.name == "noisy":

@@ -58,7 +58,7 @@ class RuleBasedUser(UserSimulator):
         facts = " ".join(self._phrase(options) for options in plan.facts)
         template = self._pick(TEMPLATES[plan.kind])
         text = template.format(facts=facts, facts_lower=_lower_first(facts), detail=plan.detail)
-        return self.persona.restyle(text.strip(), self._rng)
+        return self.persona.restyle(text.strip(), facts, self._rng)
 
     def stats(self) -> dict:
         return {"calls": self._calls}
@@ -76,4 +76,3 @@ class RuleBasedUser(UserSimulator):
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != "I " else text
-

@@ -9,7 +9,9 @@ from infopo_envs.core.actions import (
     as_text,
     echo,
 )
+from infopo_envs.core.elicitation import Elicitation
 from infopo_envs.core.env import DEFAULT_PLACEHOLDER, Feedback, InfoPOEnv, Score
+from infopo_envs.core.lexicon import mentions, with_plurals, words_of
 from infopo_envs.core.seeding import TEST, TRAIN, TaskRef, rng_for, stable_seed
 from infopo_envs.core.text_space import UnicodeText, fit_to_space
 from infopo_envs.core.transcript import Transcript, Turn
@@ -21,6 +23,7 @@ __all__ = [
     "TRAIN",
     "ActionForm",
     "ActionGrammar",
+    "Elicitation",
     "Feedback",
     "InfoPOEnv",
     "InvalidAction",
@@ -35,6 +38,9 @@ __all__ = [
     "as_text",
     "echo",
     "fit_to_space",
+    "mentions",
     "rng_for",
     "stable_seed",
+    "with_plurals",
+    "words_of",
 ]

@@ -41,7 +41,7 @@ class PlannedAgent:
 
 
 class RandomAgent:
-    """Picks uniformly from the env's ``candidate_actions()`` menu, with its own seeded generator."""
+    """Picks uniformly from the env's ``candidate_actions()`` menu with its own seeded generator."""
 
     def __init__(self, seed: int = 0):
         self.rng = np.random.default_rng(seed)

@@ -64,6 +64,8 @@ def fit_to_space(text: str, space: spaces.Text) -> str:
     raising on odd input.
     """
     allowed = space.character_set
+    if len(text) <= space.max_length and allowed.issuperset(text):
+        return text  # the common case, checked in C: nothing to replace or cut
     clean = "".join(c if c in allowed else REPLACEMENT_CHARACTER for c in text)
     if len(clean) > space.max_length:
         marker = " [...]"

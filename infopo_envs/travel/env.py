@@ -7,6 +7,7 @@ from typing import Any
 
 from infopo_envs.core import (
     ActionForm,
+    Elicitation,
     Feedback,
     InfoPOEnv,
     ParsedAction,
@@ -177,10 +178,10 @@ class TravelIntentEnv(InfoPOEnv):
         if action.tag == "search":
             request = _load_json(action.body)
             if not isinstance(request, dict):
-                return "The search request must be a JSON object, e.g. {\"aspect\": \"hotel\", ...}."
+                return 'The search request must be a JSON object, e.g. {"aspect": "hotel", ...}.'
             if self.scenario.aspect(str(request.get("aspect", "")).lower()) is None:
                 trip = ", ".join(a.aspect for a in self.scenario.aspects)
-                return f"The search request needs \"aspect\", one of this trip's: {trip}."
+                return f'The search request needs "aspect", one of this trip\'s: {trip}.'
         return None
 
     def _ask(self, question: str) -> Feedback:
@@ -188,24 +189,19 @@ class TravelIntentEnv(InfoPOEnv):
         asked = kinds_asked_about(question, [a.aspect for a in self.scenario.aspects], strict)
         held = {p.key: p for a in self.scenario.aspects for p in a.preferences}
         known = self.elicited | self.volunteered
-        new = [held[k.key] for k in asked if k.key in held and k.key not in known]
-        again = [held[k.key] for k in asked if k.key in known]
-        reward, elicited = 0.0, []
-        if new:
-            pref, plan = new[0], ReplyPlan("reveal", (_phrasings(new[0]),))
-            reward, elicited = self.elicit_reward, [pref.key]
-        elif again:
-            plan = ReplyPlan("repeat", tuple(_phrasings(p) for p in again[:1]))
-        elif asked:
-            plan = ReplyPlan("no_preference")
-        else:
-            plan = ReplyPlan("vague")
-        unhelpful = 0 if new else self._unhelpful + 1
+        judged = Elicitation.judge([kind.key for kind in asked], held, known)
+        plan = judged.plan({key: _phrasings(p) for key, p in held.items()}, reveal_at_most=1)
+        reward, elicited = (self.elicit_reward, [judged.new[0]]) if judged.new else (0.0, [])
+        unhelpful = 0 if judged.new else self._unhelpful + 1
         volunteered = []
         remaining = [p for k, p in held.items() if k not in known]
         if unhelpful >= UNHELPFUL_BEFORE_VOLUNTEER and remaining:
             pick = remaining[int(self.np_random.integers(len(remaining)))]
-            plan, volunteered, unhelpful = ReplyPlan("volunteer", (_phrasings(pick),)), [pick.key], 0
+            plan, volunteered, unhelpful = (
+                ReplyPlan("volunteer", (_phrasings(pick),)),
+                [pick.key],
+                0,
+            )
         reply = self.user.say(question, plan)  # may raise; nothing has changed yet
         self._unhelpful = unhelpful
         self.elicited.update(elicited)
@@ -263,7 +259,9 @@ class TravelIntentEnv(InfoPOEnv):
         for aspect in self.scenario.aspects:
             menu += [f"[action] {kind.question}" for kind in KINDS[aspect.aspect]]
             menu.append(f"[search] {json.dumps(aspect.request)}")
-            menu += [f"[answer] {o.option_id}" for o in aspect.options if o.aspect not in self.booked]
+            menu += [
+                f"[answer] {o.option_id}" for o in aspect.options if o.aspect not in self.booked
+            ]
         return menu
 
 

@@ -8,20 +8,8 @@ requires the aspect to be named every time.
 
 from __future__ import annotations
 
-import re
-
+from infopo_envs.core.lexicon import mentions, words_of
 from infopo_envs.travel.catalogue import ASPECT_WORDS, KINDS, PreferenceKind
-
-_WORD = re.compile(r"[a-z0-9$]+(?:[-'][a-z0-9]+)*")
-
-
-def words_of(text: str) -> str:
-    """Lower-cased words joined by single spaces, padded, for whole-word phrase lookup."""
-    return " " + " ".join(_WORD.findall(text.lower())) + " "
-
-
-def mentions(padded_words: str, phrases: tuple[str, ...]) -> bool:
-    return any(f" {phrase} " in padded_words for phrase in phrases)
 
 
 def kinds_asked_about(question: str, aspects: list[str], strict: bool) -> list[PreferenceKind]:

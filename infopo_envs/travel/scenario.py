@@ -144,8 +144,10 @@ def _aspect_task(rng: np.random.Generator, aspect: str, scenario: Scenario) -> A
     n_prefs = int(rng.integers(2, min(4, len(kinds)) + 1))
     picked = sorted(rng.choice(len(kinds), size=n_prefs, replace=False))
     preferences = [Preference(kinds[i], kinds[i].draw_value(rng)) for i in picked]
-    n_correct, n_wrong, n_noise = int(rng.integers(2, 5)), int(rng.integers(5, 11)), int(
-        rng.integers(2, 6)
+    n_correct, n_wrong, n_noise = (
+        int(rng.integers(2, 5)),
+        int(rng.integers(5, 11)),
+        int(rng.integers(2, 6)),
     )
     labels = [CORRECT] * n_correct + [WRONG] * n_wrong + [NOISE] * n_noise
     options = _draw_options(rng, aspect, kinds, preferences, labels, scenario)
@@ -166,8 +168,9 @@ def _draw_options(rng, aspect, kinds, preferences, labels, scenario) -> list[Opt
         violated = set()
         if label == WRONG:
             count = int(rng.integers(1, min(2, len(preferences)) + 1))
-            violated = {preferences[i].kind.name for i in rng.choice(len(preferences), count,
-                                                                     replace=False)}
+            violated = {
+                preferences[i].kind.name for i in rng.choice(len(preferences), count, replace=False)
+            }
         attributes: dict[str, Any] = {}
         for kind in kinds:
             pref = held.get(kind.name)

@@ -1,0 +1,181 @@
+"""Rollout: play groups of G episodes per task and record them as ``Trajectory`` objects.
+
+The reset observation is the first user message; each action is an assistant message; each
+step's observation is the next message (role ``user`` by default, or per ``feedback_source``
+through ``roles``). All live episodes of all groups are generated in one batch per turn.
+
+``record_episode`` does the same for a scripted agent (an env's oracle, a random agent): its
+text actions are teacher-forced through the policy's chat template, which gives real
+multi-turn trajectories without sampling.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import gymnasium as gym
+
+from infopo_agent.chat_format import ChatFormat, Conversation
+from infopo_agent.policy import HFPolicy, SamplingParams
+from infopo_agent.trajectory import Span, Trajectory
+from infopo_envs.core.seeding import stable_seed
+
+EnvSource = str | Callable[[], gym.Env] | Sequence[gym.Env]
+
+
+@dataclass
+class _Episode:
+    """One live episode: its env, its conversation so far, and what it has earned."""
+
+    env: gym.Env
+    convo: Conversation
+    task_id: str
+    group_id: str
+    placeholder: str
+    roles: Mapping[str, str]
+    action_spans: list[Span] = field(default_factory=list)
+    feedback_spans: list[Span] = field(default_factory=list)
+    rewards: list[float] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+    terminated: bool = False
+    truncated: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.terminated or self.truncated
+
+    def act(self, text: str, token_ids: Sequence[int] | None = None) -> None:
+        """Append the action, step the env, append its feedback."""
+        self.action_spans.append(self.convo.add_action(text, token_ids))
+        observation, reward, terminated, truncated, info = self.env.step(text)
+        role = self.roles.get(info.get("feedback_source", "user"), "user")
+        self.feedback_spans.append(self.convo.add(role, observation))
+        self.rewards.append(float(reward))
+        self.info, self.terminated, self.truncated = info, bool(terminated), bool(truncated)
+
+    def trajectory(self) -> Trajectory:
+        return Trajectory(
+            token_ids=list(self.convo.token_ids),
+            action_spans=self.action_spans,
+            feedback_spans=self.feedback_spans,
+            rewards=self.rewards,
+            outcome=float(self.info.get("outcome", 0.0)),
+            success=bool(self.info.get("success", False)),
+            placeholder=self.placeholder,
+            placeholder_ids=self.convo.chat.encode(self.placeholder),
+            task_id=self.task_id,
+            group_id=self.group_id,
+            terminated=self.terminated,
+            truncated=self.truncated,
+            messages=list(self.convo.messages),
+        )
+
+
+def start_episode(
+    chat: ChatFormat,
+    env: gym.Env,
+    *,
+    options: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+    group_id: str = "",
+    system: str | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> _Episode:
+    """Reset ``env`` and open the conversation with its first observation as a user message."""
+    observation, info = env.reset(seed=seed, options=dict(options or {}))
+    if "placeholder" not in info:
+        raise KeyError("the env's reset info has no 'placeholder'; is it an InfoPO env?")
+    convo = chat.conversation(system)
+    convo.add("user", observation)
+    episode = _Episode(
+        env, convo, str(info.get("task_id")), group_id, info["placeholder"], dict(roles or {})
+    )
+    episode.info = info
+    return episode
+
+
+def record_episode(chat: ChatFormat, env: gym.Env, agent, **start) -> Trajectory:
+    """Play a scripted ``agent`` (``reset``/``act``) and record it through the chat template."""
+    episode = start_episode(chat, env, **start)
+    observation, info = episode.convo.messages[-1]["content"], episode.info
+    agent.reset(env, observation, info)
+    while not episode.done:
+        episode.act(agent.act(observation, info))
+        observation, info = episode.convo.messages[-1]["content"], episode.info
+    return episode.trajectory()
+
+
+def rollout_groups(
+    policy: HFPolicy,
+    env: EnvSource,
+    tasks: Sequence[str | Mapping[str, Any]],
+    group_size: int,
+    params: SamplingParams | None = None,
+    *,
+    seed: int = 0,
+    system: str | None = None,
+    roles: Mapping[str, str] | None = None,
+    max_context_tokens: int | None = None,
+    batch_size: int | None = None,
+) -> list[Trajectory]:
+    """Run ``group_size`` episodes of each task with ``policy``; trajectories in group order.
+
+    ``env`` is a registered id, a factory, or ``len(tasks) * group_size`` env objects. ``tasks``
+    are task ids (``"test-0003"``) or reset options. An episode whose next prompt would not
+    leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated.
+    """
+    params = params or SamplingParams()
+    if group_size < 1:
+        raise ValueError(f"group_size must be >= 1, got {group_size}")
+    envs = _make_envs(env, len(tasks) * group_size)
+    episodes = []
+    for g, task in enumerate(tasks):
+        options = {"task_id": task} if isinstance(task, str) else dict(task)
+        for i in range(group_size):
+            episodes.append(
+                start_episode(
+                    policy.chat,
+                    envs[g * group_size + i],
+                    options=options,
+                    seed=stable_seed("rollout", seed, g, i),
+                    group_id=f"{seed}-{g}",
+                    system=system,
+                    roles=roles,
+                )
+            )
+    for step in itertools.count():
+        live = [e for e in episodes if not e.done]
+        if max_context_tokens is not None:
+            for e in live:
+                if len(e.convo.generation_prompt()) + params.max_new_tokens > max_context_tokens:
+                    e.truncated = True
+            live = [e for e in live if not e.done]
+        if not live:
+            break
+        chunk = batch_size or len(live)
+        for at in range(0, len(live), chunk):
+            batch = live[at : at + chunk]
+            prompts = [e.convo.generation_prompt() for e in batch]
+            generations = policy.generate(prompts, params, seed=stable_seed(seed, step, at))
+            for episode, generation in zip(batch, generations, strict=True):
+                episode.act(generation.text, generation.token_ids)
+    if isinstance(env, (str, Callable)):
+        for made in envs:
+            made.close()
+    return [e.trajectory() for e in episodes]
+
+
+def _make_envs(source: EnvSource, count: int) -> list[gym.Env]:
+    if isinstance(source, str):
+        import infopo_envs  # noqa: F401  (registers the ids)
+
+        return [gym.make(source) for _ in range(count)]
+    if callable(source):
+        return [source() for _ in range(count)]
+    envs = list(source)
+    if len(envs) != count:
+        raise ValueError(f"{count} episodes need {count} env objects, got {len(envs)}")
+    return envs

@@ -1,0 +1,13 @@
+"""Task families, one module per theme; importing this package registers every family."""
+
+from infopo_envs.coding.families import (  # noqa: F401
+    cleaning,
+    dates,
+    grids,
+    numbers,
+    pricing,
+    ranking,
+    scheduling,
+    text,
+    units,
+)

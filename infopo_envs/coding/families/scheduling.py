@@ -1,0 +1,234 @@
+"""Scheduling: slots, shifts, fees by the hour, rooms and task order."""
+
+from __future__ import annotations
+
+from infopo_envs.coding.tasks import CodingTask, fact, family, pick
+
+
+@family("scheduling.free_slots")
+def free_slots(rng) -> CodingTask:
+    step = pick(rng, (15, 30, 60))
+    buffer = pick(rng, (0, 5, 10))
+    as_text = bool(rng.integers(2))
+    start, end = pick(rng, ((480, 1020), (540, 1080)))
+    out = 'f"{t // 60:02d}:{t % 60:02d}"' if as_text else "t"
+    reference = f"""def free_slots(busy, duration):
+    slots = []
+    for t in range({start}, {end} - duration + 1, {step}):
+        clash = any(t < e + {buffer} and s - {buffer} < t + duration for s, e in busy)
+        if not clash:
+            slots.append({out})
+    return slots
+"""
+    calls = [([], 60), ([(600, 660)], 30), ([(540, 600), (720, 780)], 60), ([(480, 1080)], 15),
+             ([(610, 615)], 45), ([(700, 730), (735, 760)], 30), ([], 240), ([(900, 960)], 120),
+             ([(500, 505), (1000, 1010)], 60), ([(660, 720)], 60), ([(0, 2000)], 30)]
+    day = f"{start // 60}:00 to {end // 60}:00"
+    return CodingTask(
+        "scheduling.free_slots",
+        "free_slots",
+        "def free_slots(busy: list[tuple[int, int]], duration: int) -> list",
+        "I want a function that tells me when I could fit a meeting into my day.",
+        reference,
+        tuple(calls),
+        (
+            fact("day", ("day", "hours", "working", "start", "end", "office"),
+                 "What are your working hours?",
+                 f"My day runs from {day}; times are minutes after midnight.",
+                 f"Meetings must fit between {day} (busy times are given in minutes)."),
+            fact("step", ("step", "granularity", "every", "start times", "quarter", "half"),
+                 "At what times can a meeting start?",
+                 f"Meetings start on a {step}-minute grid from the start of the day.",
+                 f"Offer start times every {step} minutes."),
+            fact("buffer", ("buffer", "gap", "break", "breathing", "back-to-back", "between"),
+                 "Do you need a gap between meetings?",
+                 f"Keep {buffer} minutes free before and after each busy block." if buffer else
+                 "Back-to-back is fine, no gap needed.",
+                 f"I need a {buffer}-minute buffer around busy times." if buffer else
+                 "No buffer."),
+            fact("format", ("format", "return", "output", "list", "hh"),
+                 "How should the start times be returned?",
+                 "As 'HH:MM' strings in a list, earliest first." if as_text else
+                 "As minutes after midnight, ints in a list, earliest first.",
+                 "Like ['09:00', '09:30']." if as_text else "Like [540, 570]."),
+        ),
+    )
+
+
+@family("scheduling.overtime_pay")
+def overtime_pay(rng) -> CodingTask:
+    limit = pick(rng, (35, 38, 40))
+    multiplier = pick(rng, (1.25, 1.5, 2.0))
+    daily = bool(rng.integers(2))
+    daily_limit = pick(rng, (8, 9, 10))
+    if daily:
+        body = f"""    regular = sum(min(h, {daily_limit}) for h in hours)
+    overtime = sum(max(h - {daily_limit}, 0) for h in hours)"""
+        basis = f"Anything over {daily_limit} hours in a single day is overtime."
+    else:
+        body = f"""    worked = sum(hours)
+    regular = min(worked, {limit})
+    overtime = max(worked - {limit}, 0)"""
+        basis = f"Anything over {limit} hours in the whole week is overtime."
+    reference = f"""def weekly_pay(hours, rate):
+{body}
+    return round(regular * rate + overtime * rate * {multiplier}, 2)
+"""
+    calls = [([8, 8, 8, 8, 8], 20.0), ([10, 10, 10, 10], 15.0), ([12, 12, 12, 12, 2], 18.5),
+             ([], 30.0), ([9, 9, 9, 9, 9, 9], 22.0), ([4, 4], 12.0), ([11], 10.0),
+             ([8.5, 9.5, 7, 10, 6], 25.0), ([14, 14, 14], 19.99), ([7, 7, 7, 7, 7, 7, 7], 16.0),
+             ([0, 16, 0, 16], 21.0)]
+    return CodingTask(
+        "scheduling.overtime_pay",
+        "weekly_pay",
+        "def weekly_pay(hours: list[float], rate: float) -> float",
+        "Can you write the weekly pay calculation for our staff? Overtime pays more.",
+        reference,
+        tuple(calls),
+        (
+            fact("basis", ("counts as", "daily", "weekly", "per day", "per week", "when"),
+                 "When do hours count as overtime?", basis,
+                 basis.replace("Anything", "Every hour")),
+            fact("multiplier", ("multiplier", "how much more", "times", "premium", "rate"),
+                 "How much more is an overtime hour paid?",
+                 f"Overtime hours pay {multiplier} times the normal rate.",
+                 f"The overtime premium is x{multiplier}."),
+            fact("rounding", ("round", "rounding", "rounded", "decimals", "cents"),
+                 "How should the pay be rounded?", "Round to two decimals.", "Round to cents."),
+        ),
+    )
+
+
+@family("scheduling.parking_fee")
+def parking_fee(rng) -> CodingTask:
+    free = pick(rng, (0, 15, 30))
+    block = pick(rng, (30, 60))
+    price = pick(rng, (1, 2, 3))
+    cap = pick(rng, (10, 15, 20, 25))
+    reference = f"""def parking_fee(minutes):
+    if minutes <= {free}:
+        return 0
+    days, rest = divmod(minutes, 1440)
+    blocks = -(-rest // {block})
+    return days * {cap} + min(blocks * {price}, {cap})
+"""
+    calls = [(0,), (free,), (free + 1,), (block,), (block + 1,), (3 * block,), (600,), (1439,),
+             (1440,), (1500,), (3000,)]
+    return CodingTask(
+        "scheduling.parking_fee",
+        "parking_fee",
+        "def parking_fee(minutes: int) -> int",
+        "Could you write the fee calculation for our parking garage?",
+        reference,
+        tuple(calls),
+        (
+            fact("free", ("free", "grace", "no charge", "short stay"), "Is a short stay free?",
+                 f"Stays of up to {free} minutes are free." if free else "Nothing is free.",
+                 f"The first {free} minutes cost nothing (if you leave by then)." if free else
+                 "You pay from the first minute."),
+            fact("block", ("block", "blocks", "started", "per hour", "half hour", "increment",
+                           "charged"), "How is time charged?",
+                 f"Each started {block}-minute block costs {price}.",
+                 f"We charge {price} per {block} minutes, rounding up."),
+            fact("cap", ("cap", "maximum", "max", "daily", "day", "whole day"),
+                 "Is there a daily maximum?",
+                 f"A day costs at most {cap}; each full 1440 minutes is a day at {cap}, the rest "
+                 "is charged again by blocks with the same cap.",
+                 f"The daily cap is {cap} per full day, and the remaining part of a day is capped "
+                 f"at {cap} too."),
+        ),
+    )
+
+
+@family("scheduling.rooms_needed")
+def rooms_needed(rng) -> CodingTask:
+    touching_ok = bool(rng.integers(2))
+    cleanup = pick(rng, (0, 10, 15))
+    free_op = "<=" if touching_ok else "<"
+    reference = f"""def rooms_needed(meetings):
+    ends = []
+    rooms = 0
+    for start, end in sorted(meetings):
+        ends = [e for e in ends if not e + {cleanup} {free_op} start]
+        ends.append(end)
+        rooms = max(rooms, len(ends))
+    return rooms
+"""
+    calls = [([],), ([(9, 10)],), ([(540, 600), (600, 660)],), ([(540, 600), (605, 660)],),
+             ([(540, 600), (615, 660)],), ([(0, 30), (10, 40), (20, 50)],),
+             ([(100, 200), (150, 250), (200, 300), (250, 350)],), ([(60, 120), (60, 120)],),
+             ([(0, 10), (10, 20), (20, 30), (30, 40)],), ([(500, 900), (600, 700), (910, 950)],),
+             ([(300, 400), (410, 420), (420, 430)],)]
+    return CodingTask(
+        "scheduling.rooms_needed",
+        "rooms_needed",
+        "def rooms_needed(meetings: list[tuple[int, int]]) -> int",
+        "How many meeting rooms do we need for a day's meetings? Can you write that?",
+        reference,
+        tuple(calls),
+        (
+            fact("touching", ("back-to-back", "same room", "ends", "immediately", "touching"),
+                 "Can a meeting start in a room the moment another one ends there?",
+                 ("Yes, if one ends exactly when the next starts they can share a room (after "
+                  "any cleanup time)." if touching_ok else
+                  "No, a room is still taken at the minute a meeting ends."),
+                 "Ending at 10 and starting at 10 is fine." if touching_ok else
+                 "End time 10 and start time 10 clash."),
+            fact("cleanup", ("cleanup", "clean", "cleaning", "reset", "turnaround", "gap"),
+                 "Does a room need time between meetings?",
+                 f"Each room needs {cleanup} minutes of cleanup after a meeting." if cleanup
+                 else "No cleanup time is needed.",
+                 f"Add {cleanup} minutes after each meeting before the room is free." if cleanup
+                 else "Rooms are free right away."),
+            fact("units", ("minutes", "units", "times", "format"), "What are the times?",
+                 "Start and end times are minutes of the day, as (start, end) pairs.",
+                 "Each meeting is a (start, end) pair in minutes."),
+        ),
+    )
+
+
+@family("scheduling.task_order")
+def task_order(rng) -> CodingTask:
+    high_first = bool(rng.integers(2))
+    tie_short = bool(rng.integers(2))
+    skip_done = bool(rng.integers(2))
+    prio = "-t[1]" if high_first else "t[1]"
+    tie = "t[2]" if tie_short else "t[0]"
+    keep = "if t[2] > 0" if skip_done else ""
+    reference = f"""def task_order(tasks):
+    ordered = sorted(tasks, key=lambda t: ({prio}, {tie}, t[0]))
+    return [t[0] for t in ordered {keep}]
+"""
+    base = [("write", 2, 30), ("test", 1, 20), ("deploy", 3, 10), ("review", 2, 15),
+            ("docs", 1, 0), ("plan", 3, 45)]
+    calls = [(base,), ([],), (base[:2],), ([("a", 1, 5), ("b", 1, 5)],),
+             ([("z", 2, 0), ("y", 2, 10)],), (base[::-1],), ([("solo", 5, 1)],),
+             ([("x", 1, 30), ("w", 1, 10), ("v", 2, 20)],), ([("done", 4, 0)],),
+             ([("c", 2, 10), ("b", 2, 10), ("a", 2, 5)],), (base[2:],)]
+    return CodingTask(
+        "scheduling.task_order",
+        "task_order",
+        "def task_order(tasks: list[tuple[str, int, int]]) -> list[str]",
+        "I have a list of tasks (name, priority, minutes left). In what order should I do them?",
+        reference,
+        tuple(calls),
+        (
+            fact("priority", ("priority", "priorities", "important", "urgent", "higher", "lower"),
+                 "Does a higher priority number mean more urgent?",
+                 "A bigger priority number goes first." if high_first else
+                 "Priority 1 is the most urgent, so smaller numbers go first.",
+                 "Sort by priority, highest number first." if high_first else
+                 "Sort by priority, lowest number first."),
+            fact("ties", ("tie", "ties", "same priority", "equal"),
+                 "What if two tasks have the same priority?",
+                 "Among equal priorities, the task with fewer minutes left goes first, then by "
+                 "name." if tie_short else "Among equal priorities, order by name.",
+                 "Shortest first within a priority." if tie_short else
+                 "Alphabetical within a priority."),
+            fact("done", ("done", "finished", "zero", "completed", "no time"),
+                 "What about tasks with zero minutes left?",
+                 "Tasks with 0 minutes left are done: leave them out." if skip_done else
+                 "Keep every task, even those with 0 minutes left.",
+                 "Drop finished tasks." if skip_done else "List finished ones too."),
+        ),
+    )

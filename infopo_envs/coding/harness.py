@@ -1,0 +1,368 @@
+"""The program that runs inside the sandbox: a trusted supervisor and an untrusted runner.
+
+It is executed as ``python -I -S -c <this file's source>`` (never imported into the parent to run
+submissions; the parent imports it only for the value codec). It reads one JSON job from stdin:
+
+    {"nonce", "source", "function", "calls", "uid", "gid", "namespace", "hide", "workdir",
+     "limits": {...}, "test_timeout", "load_timeout", "total_timeout", "output_limit",
+     "value_limit", "preload"}
+
+The supervisor (this process, trusted) sets up the filesystem view, then forks a runner that
+closes every descriptor but its own pipes, applies resource limits, drops to the sandbox user and
+only then compiles and executes the submission. The runner reports one line per test over its
+pipe; the supervisor enforces the per-test deadline (killing and restarting the runner for the
+remaining tests), collects a truncated copy of the runner's output, and finally writes one line
+``<nonce> <json report>`` to its own stdout, a pipe the runner never holds. The report carries
+returned values, never verdicts: the parent compares them with expected values the sandbox never
+sees.
+"""
+
+import json
+import os
+import select
+import signal
+import sys
+import time
+
+MAX_DEPTH = 32
+MAX_JOB_BYTES = 4 << 20
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+PR_SET_NO_NEW_PRIVS = 38
+SANDBOX_TMP = "/tmp"
+SANDBOX_WORKDIR = "/tmp/work"
+REPORT_FD = 3
+
+
+# ---- value codec (shared with the parent) -----------------------------------------------------
+def encode(value, depth=0):
+    """A JSON-able form of a plain Python value; containers are tagged so types survive.
+
+    Only exact built-in types are accepted (a subclass of ``int`` with a rigged ``__eq__`` is
+    refused, not trusted).
+    """
+    kind = type(value)
+    if value is None or kind in (bool, int, float, str):
+        return value
+    if depth >= MAX_DEPTH:
+        raise ValueError("value nested too deeply")
+    if kind in (list, tuple, set, frozenset):
+        items = [encode(item, depth + 1) for item in value]
+        if kind in (set, frozenset):
+            items.sort(key=lambda item: json.dumps(item, sort_keys=True))
+        return [{list: "L", tuple: "T", set: "S", frozenset: "F"}[kind], *items]
+    if kind is dict:
+        return ["D", *[[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]]
+    raise TypeError(f"unsupported value of type {kind.__name__}")
+
+
+def decode(data, depth=0):
+    """Inverse of ``encode``; raises ``ValueError`` on anything ``encode`` cannot produce."""
+    if data is None or type(data) in (bool, int, float, str):
+        return data
+    if depth >= MAX_DEPTH or type(data) is not list or not data or data[0] not in "LTSFD":
+        raise ValueError("malformed encoded value")
+    tag, items = data[0], data[1:]
+    if tag == "D":
+        if not all(type(pair) is list and len(pair) == 2 for pair in items):
+            raise ValueError("malformed encoded dict")
+        return {decode(k, depth + 1): decode(v, depth + 1) for k, v in items}
+    values = [decode(item, depth + 1) for item in items]
+    return {"L": list, "T": tuple, "S": set, "F": frozenset}[tag](values)
+
+
+# ---- the runner (untrusted code runs here, after the privilege drop) ---------------------------
+def _write_all(fd, data):
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def _report(index, kind, text):
+    line = f"{index}\t{kind}\t{text}".replace("\n", " ") + "\n"
+    _write_all(REPORT_FD, line.encode("utf-8", "replace"))
+
+
+def _drop_privileges(job):
+    """Limits, no new privileges through exec, then the one-run user id (all capabilities go)."""
+    import resource
+
+    for name, value in job["limits"].items():
+        resource.setrlimit(getattr(resource, name), (value, value))
+    libc = _libc()
+    if libc is not None and libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise OSError("prctl(PR_SET_NO_NEW_PRIVS) failed")
+    if job["uid"] is not None:
+        os.setgroups([])
+        os.setgid(job["gid"])
+        os.setuid(job["uid"])
+
+
+def _run_tests(job, start):
+    """Compile and run the submission, then report tests ``start``.. in order."""
+    calls = job["calls"]
+    namespace = {"__name__": "submission", "__builtins__": __builtins__}
+    try:
+        code = compile(job["source"], "<submission>", "exec")
+        exec(code, namespace)
+    except BaseException as error:  # the submission may raise anything, SystemExit included
+        _report(start, "load_error", type(error).__name__)
+        return
+    function = namespace.get(job["function"])
+    if not callable(function):
+        _report(start, "load_error", f"no function named {job['function']}")
+        return
+    for index in range(start, len(calls)):
+        try:
+            args = decode(json.loads(calls[index]))
+            value = function(*args)
+        except BaseException as error:
+            _report(index, "raised", type(error).__name__)
+            continue
+        try:
+            text = json.dumps(encode(value))
+        except BaseException as error:
+            _report(index, "error", f"cannot return {type(error).__name__}: {error}"[:200])
+            continue
+        if len(text) > job["value_limit"]:
+            _report(index, "error", "return value too large")
+        else:
+            _report(index, "value", text)
+
+
+def _runner(job, start, report_w, output_w):
+    try:
+        os.dup2(report_w, REPORT_FD)
+        try:
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.dup2(output_w, 1)
+            os.dup2(output_w, 2)
+            os.closerange(REPORT_FD + 1, 1 << 16)
+            os.setsid()
+            for number in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
+                signal.signal(number, signal.SIG_DFL)
+            os.chdir(job["workdir"])
+            os.umask(0o077)
+            _drop_privileges(job)
+            sys.modules.pop("ctypes", None)
+        except BaseException as error:
+            _report(-1, "setup_error", f"{type(error).__name__}: {error}")
+            return
+        _report(-1, "ready", "")  # everything after this line comes from untrusted code
+        _run_tests(job, start)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(0)
+
+
+# ---- the supervisor (trusted) ------------------------------------------------------------------
+def _libc():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except Exception:
+        return None
+
+
+def _mount_tmpfs(libc, path, flags, options):
+    if libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags, options.encode()) != 0:
+        import ctypes
+
+        number = ctypes.get_errno()
+        raise OSError(number, f"mount tmpfs on {path}: {os.strerror(number)}")
+
+
+def _prepare_filesystem(job):
+    """In a mount namespace: hide the given paths behind empty read-only tmpfs, fresh /tmp."""
+    if not job["namespace"]:
+        return
+    libc = _libc()
+    sealed = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
+    for path in job["hide"]:
+        if os.path.isdir(path) and path != SANDBOX_TMP:
+            _mount_tmpfs(libc, path, sealed, "size=4k,mode=0755")
+    _mount_tmpfs(libc, SANDBOX_TMP, MS_NOSUID | MS_NODEV | MS_NOEXEC, job["tmp_options"])
+    os.mkdir(SANDBOX_WORKDIR, 0o700)
+    if job["uid"] is not None:
+        os.chown(SANDBOX_WORKDIR, job["uid"], job["gid"])
+
+
+def _kill_sandboxed(job, runner_pid):
+    """End every process the submission may have started."""
+    if job["namespace"]:
+        try:
+            os.kill(-1, signal.SIGKILL)  # PID 1 of its own namespace: only sandbox processes
+        except ProcessLookupError:
+            pass
+    elif job["uid"] is not None:
+        helper = os.fork()
+        if helper == 0:
+            try:
+                os.setgid(job["gid"])
+                os.setuid(job["uid"])
+                os.kill(-1, signal.SIGKILL)  # every process of this one-run user id
+            finally:
+                os._exit(0)
+        os.waitpid(helper, 0)
+    else:
+        try:
+            os.killpg(runner_pid, signal.SIGKILL)
+        except OSError:
+            pass
+    _reap()
+
+
+def _reap():
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+class _Supervisor:
+    def __init__(self, job):
+        self.job = job
+        self.results = [None] * len(job["calls"])
+        self.output = bytearray()
+        self.deadline = time.monotonic() + job["total_timeout"]
+        self.runner_exits = []
+
+    def run(self):
+        start = 0
+        while start < len(self.results) and time.monotonic() < self.deadline:
+            start = self._run_runner(start)
+        for index, result in enumerate(self.results):
+            if result is None:
+                self.results[index] = ["timeout", ""]
+        return {
+            "results": self.results,
+            "output": self.output.decode("utf-8", "replace"),
+            "runner_exits": self.runner_exits,
+        }
+
+    def _run_runner(self, start):
+        """One runner from test ``start``; returns the first test it did not settle."""
+        report_r, report_w = os.pipe()
+        output_r, output_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(report_r)
+            os.close(output_r)
+            _runner(self.job, start, report_w, output_w)
+        os.close(report_w)
+        os.close(output_w)
+        index, reason = self._collect(start, report_r, output_r)
+        _kill_sandboxed(self.job, pid)
+        self._drain(output_r)
+        os.close(report_r)
+        os.close(output_r)
+        self.runner_exits.append(reason)
+        if index < len(self.results) and self.results[index] is None:
+            status = "timeout" if reason == "timeout" else "error"
+            self.results[index] = [status, reason]
+            index += 1
+        return index
+
+    def _collect(self, index, report_r, output_r):
+        job = self.job
+        buffer = bytearray()
+        test_deadline = time.monotonic() + job["load_timeout"] + job["test_timeout"]
+        poller = select.poll()
+        poller.register(report_r, select.POLLIN)
+        poller.register(output_r, select.POLLIN)
+        open_fds = {report_r, output_r}
+        ready = False
+        while report_r in open_fds and index < len(self.results):
+            now = time.monotonic()
+            wait = min(test_deadline, self.deadline) - now
+            if wait <= 0:
+                return index, "timeout"
+            for fd, _ in poller.poll(wait * 1000):
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    poller.unregister(fd)
+                    open_fds.discard(fd)
+                elif fd == output_r:
+                    room = job["output_limit"] - len(self.output)
+                    self.output += chunk[: max(room, 0)]
+                else:
+                    buffer += chunk
+            while b"\n" in buffer:
+                line, _, rest = bytes(buffer).partition(b"\n")
+                buffer = bytearray(rest)
+                if not ready:
+                    ready = self._check_ready(line)
+                    continue
+                settled = self._accept(index, line)
+                if settled == "load_error":
+                    return len(self.results), "load error"
+                if settled:
+                    index += 1
+                    test_deadline = time.monotonic() + job["test_timeout"]
+            if len(buffer) > job["value_limit"] + 256:
+                self.results[index] = ["error", "return value too large"]
+                return index + 1, "oversized report"
+        if not ready:
+            raise RuntimeError("the runner ended before its set-up finished")
+        if index >= len(self.results):
+            return index, "finished"
+        return index, "runner exited"
+
+    @staticmethod
+    def _check_ready(line):
+        """The runner's first line, written before any untrusted code runs."""
+        parts = line.decode("utf-8", "replace").split("\t", 2)
+        if parts[:2] == ["-1", "ready"]:
+            return True
+        raise RuntimeError(f"runner set-up failed: {parts[-1][:300]}")
+
+    def _accept(self, index, line):
+        """Record the runner's line for test ``index``; lines for other tests are ignored."""
+        parts = line.decode("utf-8", "replace").split("\t", 2)
+        if len(parts) != 3 or parts[0] != str(index):
+            return False
+        kind, text = parts[1], parts[2]
+        if kind == "load_error":
+            for later in range(index, len(self.results)):
+                self.results[later] = ["error", f"submission failed to load: {text}"[:200]]
+            return "load_error"
+        if kind not in ("value", "raised", "error"):
+            return False
+        self.results[index] = [kind, text[: self.job["value_limit"]]]
+        return True
+
+    def _drain(self, output_r):
+        os.set_blocking(output_r, False)
+        try:
+            while len(self.output) < self.job["output_limit"]:
+                chunk = os.read(output_r, 65536)
+                if not chunk:
+                    return
+                self.output += chunk[: self.job["output_limit"] - len(self.output)]
+        except BlockingIOError:
+            return
+
+
+def main():
+    job = json.loads(sys.stdin.buffer.read(MAX_JOB_BYTES))
+    os.close(0)
+    nonce = job.pop("nonce")
+    try:
+        for module in job["preload"]:  # before hiding paths: the library may live under them
+            try:
+                __import__(module)
+            except ImportError:
+                pass
+        _prepare_filesystem(job)
+        report = _Supervisor(job).run()
+    except Exception as error:
+        report = {"fatal": f"{type(error).__name__}: {error}"}
+    _write_all(1, f"{nonce} {json.dumps(report)}\n".encode())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,353 @@
+"""Run untrusted Python functions against test calls in an isolated process (docs/sandbox.md).
+
+The parent never executes submitted code. It starts ``harness.py`` as a separate interpreter
+(``python -I -S``, empty environment, working directory ``/``), inside new network, PID and mount
+namespaces when the machine allows it, and reads back one report over the supervisor's stdout.
+The report holds what each test returned; grading (``grade``) happens here, against expected
+values the sandbox never sees.
+
+Isolation levels, chosen once per process by ``isolation="auto"``:
+
+- ``namespace``: root and ``unshare`` work. No network, own PID namespace (killing its PID 1 ends
+  everything), the project and the host's temporary directories hidden behind empty tmpfs, a
+  fresh tmpfs ``/tmp``, a one-run unprivileged user id, resource limits.
+- ``process``: root without ``unshare``. The same user id drop and limits, a host temporary
+  directory per run; the network and the host's world-readable files stay reachable.
+- ``unprivileged``: not root. Limits and a new session only; the submission runs as the same user
+  as the parent. Meant for development machines, not for hostile code.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from infopo_envs.coding import harness
+
+HARNESS_SOURCE = Path(harness.__file__).read_text(encoding="utf-8")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ISOLATION_LEVELS = ("namespace", "process", "unprivileged")
+#: Modules imported by the supervisor before the privilege drop, so submissions can use them
+#: even where the interpreter's library is unreadable to the sandbox user.
+DEFAULT_PRELOAD = (
+    "math",
+    "re",
+    "string",
+    "collections",
+    "itertools",
+    "functools",
+    "datetime",
+    "heapq",
+    "bisect",
+    "operator",
+    "calendar",
+    "resource",
+)
+HIDDEN_PATHS = ("/tmp", "/var/tmp", "/dev/shm", "/home", "/root", "/run/user", "/mnt", "/media")
+UID_BASE = 200_000
+UID_SPAN = 60_000
+_uid_counter = itertools.count()
+_uid_lock = threading.Lock()
+
+TEST_STATUSES = ("passed", "failed", "error", "timeout")
+
+
+class SandboxError(RuntimeError):
+    """The sandbox itself failed (not the submission): bad set-up, a missing interpreter, ..."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-run resource limits. Times are wall-clock seconds; sizes are bytes."""
+
+    test_timeout: float = 1.0
+    load_timeout: float = 2.0
+    total_timeout: float = 6.0
+    memory: int = 256 << 20
+    file_size: int = 1 << 20
+    open_files: int = 32
+    processes: int = 4
+    output: int = 4096
+    value: int = 65536
+    tmp_size: int = 8 << 20
+
+    def rlimits(self) -> dict[str, int]:
+        return {
+            "RLIMIT_CPU": math.ceil(self.total_timeout) + 1,
+            "RLIMIT_AS": self.memory,
+            "RLIMIT_FSIZE": self.file_size,
+            "RLIMIT_NOFILE": self.open_files,
+            "RLIMIT_NPROC": self.processes,
+            "RLIMIT_CORE": 0,
+        }
+
+
+@dataclass
+class RunReport:
+    """What the sandbox saw: one ``(kind, detail)`` per test, and the captured output.
+
+    ``kind`` is ``value`` (detail: the decoded return value), ``raised`` (detail: the exception's
+    class name), ``error`` or ``timeout`` (detail: a reason).
+    """
+
+    outcomes: list[tuple[str, Any]]
+    output: str
+    isolation: str
+    runner_exits: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Graded tests: one status per test (``passed``/``failed``/``error``/``timeout``)."""
+
+    statuses: tuple[str, ...]
+
+    @property
+    def passed(self) -> int:
+        return self.statuses.count("passed")
+
+    @property
+    def fraction(self) -> float:
+        return self.passed / len(self.statuses) if self.statuses else 0.0
+
+    @property
+    def success(self) -> bool:
+        return bool(self.statuses) and self.passed == len(self.statuses)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The reference's outcome for one test: a return value, or the class name it raised."""
+
+    raises: str | None = None
+    value: Any = None
+
+
+class Sandbox:
+    """Evaluates submissions; thread-safe, so several runs may be in flight at once."""
+
+    def __init__(
+        self,
+        *,
+        limits: Limits | None = None,
+        isolation: str = "auto",
+        python: str | None = None,
+        preload: tuple[str, ...] = DEFAULT_PRELOAD,
+        hidden_paths: tuple[str, ...] = (),
+    ):
+        if isolation not in ("auto", *ISOLATION_LEVELS):
+            raise ValueError(f"isolation must be 'auto' or one of {ISOLATION_LEVELS}")
+        self.limits = limits or Limits()
+        self.python = python or os.path.realpath(sys.executable)
+        self.preload = tuple(preload)
+        self.hidden_paths = tuple(dict.fromkeys((str(PROJECT_ROOT), *HIDDEN_PATHS, *hidden_paths)))
+        self.requested_isolation = isolation
+        self._isolation: str | None = None
+
+    @property
+    def isolation(self) -> str:
+        """The isolation level in effect (probed on first use, once per process and setting)."""
+        if self._isolation is None:
+            level = self.requested_isolation
+            if level == "auto":
+                level = detect_isolation(self.python)
+                if level == "unprivileged":
+                    warnings.warn(
+                        "sandbox: not running as root, so submissions run as this user with "
+                        "resource limits only (see docs/sandbox.md)",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
+            elif level == "namespace" and detect_isolation(self.python) != "namespace":
+                raise SandboxError("namespace isolation needs root and a working 'unshare'")
+            self._isolation = level
+        return self._isolation
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_isolation": None}
+
+    def run(self, source: str, function: str, calls: list[tuple]) -> RunReport:
+        """Run ``function(*call)`` for every call on the submitted ``source``."""
+        isolation = self.isolation
+        uid = _next_uid() if isolation != "unprivileged" else None
+        workdir = harness.SANDBOX_WORKDIR
+        if isolation != "namespace":
+            workdir = tempfile.mkdtemp(prefix="infopo-sandbox-")
+            if uid is not None:
+                os.chown(workdir, uid, uid)
+        try:
+            return self._run(source, function, calls, isolation, uid, workdir)
+        finally:
+            if isolation != "namespace":
+                shutil.rmtree(workdir, ignore_errors=True)
+
+    def _run(self, source, function, calls, isolation, uid, workdir) -> RunReport:
+        nonce = secrets.token_hex(16)
+        limits = self.limits
+        job = {
+            "nonce": nonce,
+            "source": source,
+            "function": function,
+            "calls": [json.dumps(harness.encode(tuple(call))) for call in calls],
+            "uid": uid,
+            "gid": uid,
+            "namespace": isolation == "namespace",
+            "hide": list(self.hidden_paths),
+            "tmp_options": f"size={limits.tmp_size},mode=0755",
+            "workdir": workdir,
+            "limits": limits.rlimits(),
+            "test_timeout": limits.test_timeout,
+            "load_timeout": limits.load_timeout,
+            "total_timeout": limits.total_timeout,
+            "output_limit": limits.output,
+            "value_limit": limits.value,
+            "preload": list(self.preload),
+        }
+        command = [self.python, "-I", "-S", "-c", HARNESS_SOURCE]
+        if isolation == "namespace":
+            command = [_unshare(), *UNSHARE_FLAGS, "--", *command]
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={},
+            cwd="/",
+            start_new_session=True,
+        )
+        grace = limits.total_timeout + limits.load_timeout + 5.0
+        try:
+            stdout, stderr = process.communicate(json.dumps(job).encode(), timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise SandboxError(f"the sandbox supervisor did not finish within {grace:.0f} s")
+        return _read_report(stdout, stderr, nonce, len(calls), isolation)
+
+
+UNSHARE_FLAGS = ("--net", "--pid", "--fork", "--mount-proc", "--kill-child")
+
+
+@functools.cache
+def _unshare() -> str:
+    path = shutil.which("unshare")
+    if path is None:
+        raise SandboxError("'unshare' is not installed")
+    return path
+
+
+@functools.cache
+def detect_isolation(python: str) -> str:
+    """The strongest isolation level this machine allows for ``python``."""
+    if os.geteuid() != 0:
+        return "unprivileged"
+    try:
+        probe = subprocess.run(
+            [_unshare(), *UNSHARE_FLAGS, "--", python, "-I", "-S", "-c", "pass"],
+            env={},
+            cwd="/",
+            capture_output=True,
+            timeout=30,
+        )
+    except (SandboxError, OSError, subprocess.TimeoutExpired):
+        return "process"
+    return "namespace" if probe.returncode == 0 else "process"
+
+
+def _next_uid() -> int:
+    """A user id for one run, distinct from concurrent runs of this process (and, by the process
+    id, almost surely from other processes' runs), so resource counts and kills stay per run."""
+    with _uid_lock:
+        count = next(_uid_counter)
+    return UID_BASE + (os.getpid() * 64 + count % 64) % UID_SPAN
+
+
+def _read_report(stdout: bytes, stderr: bytes, nonce: str, n_tests: int, isolation: str):
+    text = stdout.decode("utf-8", "replace")
+    head, _, body = text.partition(" ")
+    if head != nonce:
+        detail = stderr.decode("utf-8", "replace")[-2000:]
+        raise SandboxError(f"the sandbox supervisor gave no report; its stderr: {detail}")
+    report = json.loads(body)
+    if "fatal" in report:
+        raise SandboxError(f"the sandbox failed: {report['fatal']}")
+    outcomes = [_outcome(kind, detail) for kind, detail in report["results"]]
+    if len(outcomes) != n_tests:
+        raise SandboxError(f"the sandbox reported {len(outcomes)} results for {n_tests} tests")
+    return RunReport(outcomes, report["output"], isolation, report["runner_exits"])
+
+
+def _outcome(kind: str, detail: str) -> tuple[str, Any]:
+    """Decode one runner outcome; the text came from untrusted code, so any oddity is an error."""
+    if kind != "value":
+        return (kind, detail)
+    try:
+        return ("value", harness.decode(json.loads(detail)))
+    except (ValueError, TypeError, RecursionError, MemoryError):
+        return ("error", "unreadable return value")
+
+
+def expected_of(function: Any, calls: list[tuple]) -> list[Expected]:
+    """Run our own (trusted) reference function on each call, normalised like a sandbox value."""
+    outcomes = []
+    for call in calls:
+        args = harness.decode(harness.encode(tuple(call)))
+        try:
+            value = function(*args)
+        except Exception as error:
+            outcomes.append(Expected(raises=type(error).__name__))
+            continue
+        outcomes.append(Expected(value=harness.decode(harness.encode(value))))
+    return outcomes
+
+
+def grade(report: RunReport, expected: list[Expected]) -> Verdict:
+    """Compare what the submission did with what the reference does, test by test."""
+    statuses = []
+    for (kind, detail), want in zip(report.outcomes, expected, strict=True):
+        if kind == "timeout":
+            statuses.append("timeout")
+        elif kind == "raised" and want.raises is not None:
+            statuses.append("passed" if detail == want.raises else "failed")
+        elif kind in ("raised", "error"):
+            statuses.append("error")
+        elif want.raises is None and values_match(want.value, detail):
+            statuses.append("passed")
+        else:
+            statuses.append("failed")
+    return Verdict(tuple(statuses))
+
+
+def values_match(expected: Any, actual: Any) -> bool:
+    """Equality with container types respected, bools kept apart from numbers, floats close."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    numbers = (int, float)
+    if isinstance(expected, numbers) and isinstance(actual, numbers):
+        if isinstance(expected, float) and isinstance(actual, float) and math.isnan(expected):
+            return math.isnan(actual)
+        return math.isclose(expected, actual, rel_tol=1e-9, abs_tol=1e-9)
+    if type(expected) is not type(actual):
+        return False
+    if isinstance(expected, (list, tuple)):
+        return len(expected) == len(actual) and all(
+            values_match(e, a) for e, a in zip(expected, actual)
+        )
+    if isinstance(expected, dict):
+        return expected.keys() == actual.keys() and all(
+            values_match(value, actual[key]) for key, value in expected.items()
+        )
+    return expected == actual

@@ -1,0 +1,90 @@
+"""Tool calls as the agent writes them: ``[tool] {json}`` or an OpenAI tool-call object.
+
+Accepted bodies (one call per turn):
+
+- ``{"name": "get_order_details", "arguments": {"order_id": "#W0000001"}}``
+- ``{"type": "function", "function": {"name": ..., "arguments": "<json text>"}, "id": ...}``
+  (the OpenAI tool-call object; ``arguments`` may be a JSON string or an object)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from infopo_envs.core.actions import ActionForm, InvalidAction, ParsedAction, TaggedGrammar, as_text
+
+AGENT, USER = "agent", "user"
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    """A call of tool ``name`` with ``arguments``, made by the agent or (telecom) the user."""
+
+    name: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+    actor: str = AGENT
+
+    def to_action(self) -> str:
+        """The ``[tool]`` action that makes this call."""
+        return "[tool] " + json.dumps({"name": self.name, "arguments": self.arguments})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "name": self.name, "arguments": self.arguments}
+
+
+class CallFormatError(ValueError):
+    """The body of a tool call is not a readable call; the message says why."""
+
+
+def parse_call(body: str) -> ToolCall:
+    """Read one tool call from JSON text; raises ``CallFormatError`` with a helpful message."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise CallFormatError(
+            'Malformed JSON in the tool call. Write {"name": ..., "arguments": {...}}.'
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("function"), dict):
+        data = data["function"]
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise CallFormatError('A tool call is a JSON object with a "name" and "arguments".')
+    arguments = data.get("arguments", {})
+    if isinstance(arguments, str):
+        try:
+            arguments = json.loads(arguments) if arguments.strip() else {}
+        except (ValueError, RecursionError):
+            raise CallFormatError("Malformed JSON in the tool call's arguments.") from None
+    if not isinstance(arguments, dict):
+        raise CallFormatError('"arguments" must be a JSON object.')
+    return ToolCall(data["name"], arguments)
+
+
+class ToolUseGrammar:
+    """``[action] <message>`` or ``[tool] <json call>``; a bare JSON object counts as ``[tool]``.
+
+    Parsing is only syntactic: the JSON of a call is read when the call is made, so that a
+    malformed call is an invalid *call* (it counts toward the error budget), while text that is
+    no action at all is an ordinary invalid action.
+    """
+
+    def __init__(self):
+        self.tagged = TaggedGrammar(
+            ActionForm("action", "send a message to the customer", "message"),
+            ActionForm("tool", 'call a tool: {"name": ..., "arguments": {...}}', "json call"),
+        )
+
+    def parse(self, action: object) -> ParsedAction | InvalidAction:
+        text = as_text(action)
+        if isinstance(text, InvalidAction):
+            return text
+        if text.lstrip().startswith("{"):
+            return ParsedAction("tool", text.strip())
+        return self.tagged.parse(text)
+
+    def describe(self) -> str:
+        return (
+            self.tagged.describe()
+            + "\nAn OpenAI tool-call JSON object on its own is also read as a [tool] call."
+        )

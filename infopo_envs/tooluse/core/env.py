@@ -1,0 +1,208 @@
+"""``ToolUseEnv``: the customer-service episode shared by every tool-use domain.
+
+A domain env sets the class attributes (company, policy, tools, world generator, task
+templates, and for dual control the customer's tools and requests); everything else (parsing
+calls, running them on a copy of the state, the error budget, the customer's replies, the
+goal-state judgement) lives here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import numpy as np
+from pydantic import BaseModel
+
+from infopo_envs.core import Feedback, InfoPOEnv, ParsedAction, Score, TaskRef, UserChannel
+from infopo_envs.core.seeding import rng_for
+from infopo_envs.tooluse.core.calls import AGENT, USER, CallFormatError, ToolUseGrammar, parse_call
+from infopo_envs.tooluse.core.judge import decide, told
+from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
+from infopo_envs.tooluse.core.scenario import Task
+from infopo_envs.tooluse.core.state import replay, state_hash
+from infopo_envs.tooluse.core.user_actions import UserAction, request_for, requested
+from simulators import ReplyPlan, UserSimulator
+
+#: A template draws a task for the world it is given (and may adjust the world to fit it).
+Template = Callable[[np.random.Generator, Any], Task]
+MAX_DRAWS = 20
+
+
+class ToolUseEnv(InfoPOEnv):
+    """Base class of the tool-use domains; not registered itself (see the domain envs)."""
+
+    default_max_turns = 40
+    test_size = 50
+    grammar = ToolUseGrammar()
+
+    company: ClassVar[str] = ""
+    policy: ClassVar[str] = ""
+    agent_tools: ClassVar[ToolRegistry]
+    user_tools: ClassVar[ToolRegistry | None] = None
+    user_actions: ClassVar[tuple[UserAction, ...]] = ()
+    generate_world: ClassVar[Callable[[np.random.Generator], BaseModel]]
+    templates: ClassVar[tuple[Template, ...]] = ()
+
+    def __init__(
+        self, simulator: str | UserSimulator | None = "rule", *, error_budget: int = 10, **kwargs
+    ):
+        super().__init__(**kwargs)
+        if error_budget < 0:
+            raise ValueError(f"error_budget must be >= 0, got {error_budget}")
+        self.user = UserChannel(simulator)
+        self.error_budget = int(error_budget)
+
+    # ---- tasks -----------------------------------------------------------------------------
+    @classmethod
+    def draft(cls, task: TaskRef) -> tuple[BaseModel, Task, BaseModel]:
+        """The initial world, the task and the goal world of ``task``.
+
+        The template is chosen round-robin by index, so every split covers every template.
+        Drafts that doing nothing would pass are rejected and redrawn.
+        """
+        template = cls.templates[task.index % len(cls.templates)]
+        for attempt in range(MAX_DRAWS):
+            rng = rng_for(cls.env_name, task.split, task.index, attempt)
+            world = cls.generate_world(rng)
+            scenario = template(rng, world)
+            goal = replay(world, scenario.gold, cls.registries())
+            if state_hash(goal) != state_hash(world) or scenario.required_info:
+                return world, scenario, goal
+        raise RuntimeError(f"{cls.env_name}: template {template.__name__} keeps drafting no-ops")
+
+    @classmethod
+    def registries(cls) -> dict[str, ToolRegistry]:
+        registries = {AGENT: cls.agent_tools}
+        if cls.user_tools is not None:
+            registries[USER] = cls.user_tools
+        return registries
+
+    @classmethod
+    def tool_schemas(cls) -> list[dict[str, Any]]:
+        """The agent's tools in OpenAI function-calling format."""
+        return cls.agent_tools.schemas()
+
+    # ---- episode set-up --------------------------------------------------------------------
+    def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
+        self.world, self.task, goal = self.draft(task)
+        self.goal_hash = state_hash(goal)
+        self.errors = 0
+        self.known: set[str] = set()
+        self.agent_messages: list[str] = []
+        self.user.start(
+            role=self.task.role(self.company),
+            hidden=self.task.hidden(),
+            seed=int(self.np_random.integers(2**63)),
+            opening=self.task.opening,
+        )
+        tools = "\n".join(json.dumps(schema) for schema in self.tool_schemas())
+        return (
+            f"You are a customer service agent for {self.company}. Follow this policy.\n\n"
+            f"{self.policy.strip()}\n\n"
+            "Tools (OpenAI function-calling schemas, one per line):\n"
+            f"{tools}\n\n{self.instructions_footer()}\n"
+            f"Invalid tool calls count as errors; after {self.error_budget} the next one ends "
+            f"the episode as a failure.\n\nCustomer: {self.task.opening}"
+        )
+
+    # ---- one action ------------------------------------------------------------------------
+    def _act(self, action: ParsedAction) -> Feedback:
+        if action.tag == "tool":
+            return self._call(action.body)
+        return self._say(action.body)
+
+    def _call(self, body: str) -> Feedback:
+        try:
+            world, result = self.agent_tools.call(self.world, parse_call(body))
+        except (CallFormatError, ToolError) as error:
+            return self._call_error(str(error))
+        self.world = world
+        return self._closing(Feedback(as_json(result), source="tool"))
+
+    def _call_error(self, message: str) -> Feedback:
+        self.errors += 1
+        spent = self.errors > self.error_budget
+        if spent:
+            message += f" The error budget ({self.error_budget}) is spent; the episode is over."
+        else:
+            message += f" (error {self.errors} of {self.error_budget} allowed)"
+        feedback = Feedback(
+            f"Error: {message}", self.invalid_action_reward, "tool", terminated=spent, valid=False
+        )
+        return self._closing(feedback)
+
+    def _say(self, message: str) -> Feedback:
+        world, new_fact = self.world, ""
+        asked = requested(message, self.user_actions)
+        if asked is not None:
+            world, report = self._user_performs(asked)
+            plan = ReplyPlan("reveal", ((report,),), detail=asked.call.name)
+        else:
+            goal_met = self._goal_met(world, [*self.agent_messages, message])
+            plan, new_fact = decide(message, self.task, self.known, goal_met)
+        reply = self.user.say(message, plan)  # may raise; nothing has changed yet
+        self.world = world
+        self.agent_messages.append(message)
+        self.known.update({new_fact} - {""})
+        info = {"reply_kind": plan.kind}
+        if asked is not None:
+            info["user_call"] = asked.call.to_dict()
+        return self._closing(
+            Feedback(reply, source="user", terminated=plan.kind == "done", info=info)
+        )
+
+    def _user_performs(self, action: UserAction) -> tuple[BaseModel, str]:
+        try:
+            return self.user_tools.call(self.world, action.call)
+        except ToolError as error:
+            return self.world, f"I tried, but: {error}"
+
+    def _closing(self, feedback: Feedback) -> Feedback:
+        """Add the outcome to the reward of the episode's last step (sparse reward)."""
+        if feedback.terminated or self.turn + 1 >= self.max_turns:
+            feedback.reward += self._score().outcome
+        return feedback
+
+    # ---- judgement -------------------------------------------------------------------------
+    def _goal_met(self, world: BaseModel, messages: list[str]) -> bool:
+        return state_hash(world) == self.goal_hash and all(
+            told(item, messages) for item in self.task.required_info
+        )
+
+    def _score(self) -> Score:
+        met = self.errors <= self.error_budget and self._goal_met(self.world, self.agent_messages)
+        return Score(float(met), met)
+
+    def _episode_info(self) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "template": self.task.template,
+            "errors": self.errors,
+            "error_budget": self.error_budget,
+        }
+        if self.done:
+            info["state_matches_goal"] = state_hash(self.world) == self.goal_hash
+            info["info_told"] = [
+                item.label for item in self.task.required_info if told(item, self.agent_messages)
+            ]
+            info["simulator"] = self.user.stats()
+        return info
+
+    # ---- helpers for scripted agents -------------------------------------------------------
+    def gold_actions(self) -> list[str]:
+        """The gold calls as actions: ``[tool]`` for the agent's, requests for the customer's."""
+        return [
+            call.to_action() if call.actor == AGENT
+            else f"[action] {request_for(call, self.user_actions)}"
+            for call in self.task.gold
+        ]
+
+    def candidate_actions(self) -> list[str]:
+        """A finite menu of plausible actions (for random baselines), not every legal action."""
+        menu = [f"[action] {fact.question}" for fact in self.task.facts]
+        menu += [f"[action] {decision.proposal}" for decision in self.task.decisions]
+        menu += [f"[action] {action.request}" for action in self.user_actions]
+        menu += self.gold_actions()
+        menu += ["[action] Is there anything else I can help you with?", "[action] Goodbye!"]
+        return menu

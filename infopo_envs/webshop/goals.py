@@ -1,0 +1,151 @@
+"""Shopping goals: a target product's attributes, chosen options and a price cap, in words.
+
+As in WebShop, a goal is read off a target product: some of its attributes, one value of each of
+its options, and a price cap that is the larger of two distinct draws from the first four
+multiples of $10 above its price. Test goals target every ``TEST_STRIDE``-th product and train
+goals the others, so the two splits never share a target; the goal of ``(split, index)`` is the
+same in every process.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from infopo_envs.core.seeding import TEST, rng_for
+from infopo_envs.webshop.catalogue import Catalogue, Product
+
+TEST_STRIDE = 10
+PRICE_STEP = 10.0
+MAX_GOAL_ATTRIBUTES = 3
+
+
+@dataclass(frozen=True)
+class Goal:
+    asin: str
+    product_index: int
+    query: str  # the target's product type, as WebShop's goals keep the query that found it
+    category: tuple[str, ...]
+    attributes: tuple[str, ...]
+    options: tuple[tuple[str, str], ...]  # (option name, wanted value)
+    price_cap: float
+    instruction: str
+
+    def to_info(self) -> dict[str, Any]:
+        return {
+            "asin": self.asin,
+            "query": self.query,
+            "attributes": list(self.attributes),
+            "options": dict(self.options),
+            "price_cap": self.price_cap,
+        }
+
+
+def split_size(num_products: int, split: str) -> int:
+    """How many products the split's goals may target."""
+    test = math.ceil(num_products / TEST_STRIDE)
+    return test if split == TEST else num_products - test
+
+
+def split_product(split: str, k: int) -> int:
+    """The catalogue index of the split's ``k``-th target product."""
+    if split == TEST:
+        return k * TEST_STRIDE
+    per_block = TEST_STRIDE - 1
+    return (k // per_block) * TEST_STRIDE + k % per_block + 1
+
+
+def price_cap(price: float, rng: np.random.Generator) -> float:
+    """The larger of two distinct draws among the first four multiples of $10 above ``price``."""
+    first = math.floor(price / PRICE_STEP) + 1
+    caps = [PRICE_STEP * (first + j) for j in range(4)]
+    picked = rng.choice(len(caps), size=2, replace=False)
+    return caps[int(max(picked))]
+
+
+def generate_goal(catalogue: Catalogue, split: str, index: int) -> Goal:
+    """Goal ``index`` of ``split`` for ``catalogue``."""
+    pool = split_size(len(catalogue), split)
+    if pool < 1:
+        raise ValueError(f"a catalogue of {len(catalogue)} products has no {split} products")
+    rng = rng_for("WebShop-goal", catalogue.key, split, index)
+    product = catalogue[split_product(split, int(rng.integers(pool)))]
+    count = int(rng.integers(1, min(MAX_GOAL_ATTRIBUTES, len(product.attributes)) + 1))
+    picked = sorted(rng.choice(len(product.attributes), size=count, replace=False))
+    attributes = tuple(product.attributes[i] for i in picked)
+    options = tuple(
+        (name, values[int(rng.integers(len(values)))]) for name, values in product.options
+    )
+    cap = price_cap(product.price, rng)
+    return Goal(
+        asin=product.asin,
+        product_index=product.index,
+        query=product.kind.noun,
+        category=product.kind.path,
+        attributes=attributes,
+        options=options,
+        price_cap=cap,
+        instruction=phrase_goal(product, attributes, options, cap, rng),
+    )
+
+
+# ---- phrasing ---------------------------------------------------------------------------------
+_OPENERS = (
+    "i'm looking for", "i need", "find me", "i want to buy", "can you help me find",
+    "i am shopping for", "please get me", "i would like",
+)  # fmt: skip
+
+
+def article(noun: str) -> str:
+    """``"a face moisturizer"``, ``"an electric toothbrush"``, ``"potato chips"``."""
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _attribute_phrase(noun: str, attributes: tuple[str, ...], form: int) -> str:
+    suited = [a for a in attributes if a.startswith("for ")]
+    traits = [a for a in attributes if not a.startswith("for ")]
+    head = " ".join([article(noun), *suited])
+    if not traits:
+        return head
+    if form == 0:
+        return f"{head} that is {join_and(traits)}"
+    if form == 1:
+        return f"{head} with these features: {', '.join(traits)}"
+    return f"{head}, {join_and(traits)}"
+
+
+def _option_phrase(options: tuple[tuple[str, str], ...], form: int) -> str:
+    if not options:
+        return ""
+    if form == 0:
+        return " with " + ", and ".join(f"{name}: {value}" for name, value in options)
+    if form == 1:
+        return " in " + join_and([f"{value} {name}" for name, value in options])
+    return " (" + "; ".join(f"{name} {value}" for name, value in options) + ")"
+
+
+def _price_phrase(cap: float, form: int) -> str:
+    return (
+        f", and price lower than {cap:.2f} dollars",
+        f", under {cap:.0f} dollars",
+        f". my budget is {cap:.2f} dollars",
+        f", costing less than {cap:.2f} dollars",
+    )[form]
+
+
+def phrase_goal(product: Product, attributes, options, cap: float, rng) -> str:
+    """A lower-case instruction in one of several phrasings, like WebShop's."""
+    opener = _OPENERS[int(rng.integers(len(_OPENERS)))]
+    body = _attribute_phrase(product.kind.noun, attributes, int(rng.integers(3)))
+    return f"{opener} {body}{_option_phrase(options, int(rng.integers(3)))}" + _price_phrase(
+        cap, int(rng.integers(4))
+    )

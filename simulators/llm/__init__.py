@@ -1,0 +1,1 @@
+"""LLM-backed user simulators: an OpenAI-compatible endpoint or a local transformers model."""

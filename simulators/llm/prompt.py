@@ -1,0 +1,56 @@
+"""Turning a ``UserTurn`` into chat messages for an LLM that plays the user.
+
+The model sees: who it is and what it wants (the env's role description), the rules of the role,
+the persona, the judge's guidance for this reply, and the conversation with the roles swapped
+(the agent speaks as "user", the simulated user answers as "assistant"). The guidance keeps an
+LLM user consistent with the env's judge, which decides what this reply conveys; the model only
+chooses the words.
+"""
+
+from __future__ import annotations
+
+from simulators.base import ReplyPlan, UserTurn
+from simulators.personas import Persona
+
+RULES = (
+    "You are role-playing the user described below, talking to an assistant (the agent). Stay in "
+    "character. Reveal a detail only when the agent asks about it. Keep replies brief (one to "
+    "three sentences). Never invent details that are not in your description, and never recite "
+    "your description or list your preferences; say things in your own words."
+)
+
+GUIDANCE = {
+    "reveal": "In this reply, answer the question by conveying, in your own words: {facts}",
+    "volunteer": "In this reply, mention unprompted, in your own words: {facts}",
+    "repeat": "In this reply, restate in your own words what you already said: {facts}",
+    "vague": "The agent's question is too vague: ask them to ask about something specific. "
+    "Reveal nothing.",
+    "no_preference": "You have no preference about what the agent asked: say so briefly.",
+    "unknown": "You do not know the answer: say so briefly.",
+    "confirm": "Agree to what the agent proposes. {detail}",
+    "refuse": "Decline what the agent proposes. {detail}",
+    "done": "Your request is fully handled: thank the agent and end your message with ###STOP###.",
+    "chat": "Reply briefly and naturally without giving new details.",
+}
+
+
+def guidance(plan: ReplyPlan) -> str:
+    facts = " ".join(options[0] for options in plan.facts)
+    return GUIDANCE[plan.kind].format(facts=facts, detail=plan.detail).strip()
+
+
+def build_messages(turn: UserTurn, persona: Persona) -> list[dict[str, str]]:
+    """OpenAI-style chat messages for the simulated user's next reply."""
+    system = "\n\n".join(
+        (
+            RULES,
+            f"Your description:\n{turn.role}",
+            f"Your manner: {persona.prompt}",
+            f"Guidance for your next reply: {guidance(turn.plan)}",
+        )
+    )
+    messages = [{"role": "system", "content": system}]
+    for message in turn.history:
+        role = "assistant" if message.speaker == "user" else "user"
+        messages.append({"role": role, "content": message.text})
+    return messages

@@ -1,0 +1,100 @@
+"""Real local servers for tests: ``transformers serve`` with the embedded model, and a faulty one.
+
+The faulty server is ours on purpose: a real endpoint cannot be made to return 500s, hang or
+send malformed JSON on demand.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
+    """``transformers serve`` on 127.0.0.1 at a free port; yields the ``/v1`` base URL."""
+    port = free_port()
+    cli = Path(sys.executable).with_name("transformers")
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_VERBOSITY="error")
+    process = subprocess.Popen(
+        [str(cli), "serve", str(model_dir), "--host", "127.0.0.1", "--port", str(port),
+         "--device", "cpu"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"transformers serve exited: {process.stderr.read()[-2000:]!r}")
+            try:
+                with urllib.request.urlopen(f"{base}/v1/models", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("transformers serve did not start in time") from None
+                time.sleep(0.5)
+        yield f"{base}/v1"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class FaultyHandler(http.server.BaseHTTPRequestHandler):
+    """Answers every POST with the server's configured fault and counts the requests."""
+
+    def do_POST(self):  # noqa: N802 (the stdlib's naming)
+        self.server.requests += 1
+        length = int(self.headers.get("content-length", 0))
+        self.rfile.read(length)
+        fault = self.server.fault
+        if fault == "hang":
+            time.sleep(self.server.hang_seconds)
+            return
+        if fault == "500":
+            body, status = b'{"error": {"message": "boom"}}', 500
+        elif fault == "429":
+            body, status = b'{"error": {"message": "slow down"}}', 429
+        else:  # malformed JSON with a 200
+            body, status = b'{"choices": [ this is not json', 200
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def faulty_server(fault: str, hang_seconds: float = 5.0):
+    """A local HTTP server that fails every request the same way; yields (base_url, server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyHandler)
+    server.fault, server.requests, server.hang_seconds = fault, 0, hang_seconds
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", server
+    finally:
+        server.shutdown()
+        server.server_close()
