@@ -96,9 +96,10 @@ class BayesPolicy:
     def packed_logprobs(self, input_ids, position_ids, allowed, predictors, targets, counts):
         """The packed interface: each predictor's history is what it may attend to, by position."""
         values = []
-        for b, c, target in zip(*predictors, targets, strict=True):
+        for b, c, target in zip(*(p.tolist() for p in predictors), targets.tolist(), strict=True):
             seen = allowed[b, c].nonzero()[:, 0].tolist()
-            history = [int(input_ids[b, k]) for k in sorted(seen, key=lambda k: position_ids[b, k])]
+            seen.sort(key=lambda k: int(position_ids[b, k]))
+            history = [int(input_ids[b, k]) for k in seen]
             values.append(self.next_token_logprobs(history)[target])
         return list(torch.tensor(values, dtype=torch.float64).split(list(counts)))
 

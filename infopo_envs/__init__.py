@@ -17,6 +17,7 @@ from gymnasium.envs.registration import register, registry
 #: id -> (entry point, max_episode_steps, default kwargs). Keep sorted by family.
 ENVS: dict[str, tuple[str, int, dict]] = {
     "InfoPO/TravelIntent-v0": ("infopo_envs.travel:TravelIntentEnv", 30, {}),
+    "InfoPO/CodingCollab-v0": ("infopo_envs.coding:CodingCollabEnv", 10, {}),
     "InfoPO/Intention-v0": ("infopo_envs.intention:IntentionEnv", 20, {}),
     "InfoPO/Function-v0": ("infopo_envs.function:FunctionEnv", 20, {}),
     "InfoPO/WebShop-v0": ("infopo_envs.webshop:WebShopEnv", 20, {}),
@@ -27,6 +28,9 @@ ENVS: dict[str, tuple[str, int, dict]] = {
         50,
         {"dim_room": (8, 8), "num_boxes": 2},
     ),
+    "InfoPO/ToolUse-Retail-v0": ("infopo_envs.tooluse:RetailEnv", 40, {}),
+    "InfoPO/ToolUse-Airline-v0": ("infopo_envs.tooluse:AirlineEnv", 40, {}),
+    "InfoPO/ToolUse-Telecom-v0": ("infopo_envs.tooluse:TelecomEnv", 40, {}),
 }
 
 

@@ -24,6 +24,7 @@ from infopo_envs.webshop.goals import (
     split_product,
     split_size,
 )
+from infopo_envs.webshop.oracle import target_search
 from infopo_envs.webshop.reward import (
     attribute_matches,
     option_matches,
@@ -216,10 +217,12 @@ def test_oracle_reaches_one_on_every_test_goal(env):
         assert result.invalid_actions == 0
 
 
-def test_check_env(env):
+@pytest.mark.parametrize("env_id", ["InfoPO/WebShop-v0", "InfoPO/WebShopIntent-v0"])
+def test_check_env(env_id, cache_dir):
+    env = gym.make(env_id, num_products=SMALL, cache_dir=cache_dir)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        check_env(env)
+        check_env(env.unwrapped, skip_render_check=False)
     assert [str(w.message) for w in caught] == []
 
 
@@ -234,7 +237,7 @@ def _snapshot(env):
 
 def _assert_invalid(env, action):
     before = _snapshot(env)
-    obs, reward, terminated, truncated, info = env.step(action)
+    obs, reward, terminated, _, info = env.step(action)
     assert info["action_valid"] is False and info["feedback_source"] == "env"
     assert reward == 0.0 and not terminated and obs.startswith("Invalid action")
     assert _snapshot(env) == before
@@ -288,14 +291,12 @@ def test_pages_navigate_like_webshop(env):
 def test_buying_without_options_scores_the_other_terms(env):
     env.reset(options={"task_id": "test-0003"})
     goal = env.goal
-    from infopo_envs.webshop.oracle import target_search
-
     query, rank = target_search(env)
     env.step(f"search[{query}]")
     for _ in range(rank // 10):
         env.step("click[next >]")
     env.step(f"click[{goal.asin}]")
-    obs, reward, terminated, _, info = env.step("click[buy now]")
+    _, reward, terminated, _, info = env.step("click[buy now]")
     expected = (len(goal.attributes) + 1) / (len(goal.attributes) + len(goal.options) + 1)
     assert terminated and reward == pytest.approx(expected) and info["outcome"] == reward
     assert info["purchase"]["options"] == {name: False for name, _ in goal.options}

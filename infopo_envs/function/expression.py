@@ -83,14 +83,6 @@ def _operand(expr: Expr, parent: str, right: bool) -> str:
     return text
 
 
-def variables_of(expr: Expr) -> set[str]:
-    if isinstance(expr, Var):
-        return {expr.name}
-    if isinstance(expr, Const):
-        return set()
-    return set().union(*(variables_of(arg) for arg in expr.args))
-
-
 # ---- the generator ---------------------------------------------------------------------------
 
 
@@ -111,11 +103,30 @@ TERM_SHAPES: tuple[Callable[[np.random.Generator, Var, Var], Expr], ...] = (
 
 
 def draw_function(rng: np.random.Generator) -> Expr:
-    """A random function of ``a, b, c, d`` that uses at least two of them."""
+    """A random function of ``a, b, c, d`` whose value depends on at least two of them.
+
+    Terms may cancel (``max(d, c) - max(d, c)``), so dependence is checked by probing, not read
+    off the variables that appear.
+    """
     while True:
         expr = _draw_sum(rng)
-        if len(variables_of(expr)) >= 2:
+        if len(dependent_variables(expr)) >= 2:
             return expr
+
+
+_PROBE_POINTS = ((0, 0, 0, 0), (1, 2, 3, 4), (-3, 5, -7, 2), (6, -4, 1, -8), (9, 9, -9, -9))
+
+
+def dependent_variables(expr: Expr) -> set[str]:
+    """The variables whose change moves the value of ``expr`` at some fixed probe point."""
+    dependent = set()
+    for point in _PROBE_POINTS:
+        base = dict(zip(VARIABLES, point, strict=True))
+        value = evaluate(expr, base)
+        for name in VARIABLES:
+            if any(evaluate(expr, {**base, name: base[name] + step}) != value for step in (1, 5)):
+                dependent.add(name)
+    return dependent
 
 
 def _draw_sum(rng: np.random.Generator) -> Expr:

@@ -294,7 +294,7 @@ GROUPS = (
         "cactus",
         "size=medium colour=green habitat=desert dangerous=maybe",
         """
-        cactus | cacti | size=medium
+        cactus | cacti | size=medium covering=spines
         aloe vera | aloe | size=small habitat=home setting=both dangerous=no
         """,
     ),

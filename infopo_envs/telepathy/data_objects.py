@@ -296,7 +296,6 @@ GROUPS = (
         watch | wristwatch | era=early_modern soft=no material=metal use=time electric=maybe colour=silver
         handbag | purse, bag | size=medium era=ancient material=leather use=storage soft=maybe
         backpack | rucksack, schoolbag, school bag | size=medium era=modern use=storage
-        umbrella | parasol | size=medium era=ancient material=fabric+metal use=protection setting=outdoors colour=black
         """,
     ),
     (

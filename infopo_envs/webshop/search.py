@@ -5,8 +5,9 @@ is the ``cache_dir`` argument, else ``$INFOPO_CACHE``, else ``~/.cache/infopo``.
 temporary sibling directory and renames it into place, so two processes building the same index
 at once both end up reading one complete index and never see a half-written one.
 
-Queries are reduced to their lower-case words before parsing, so nothing an agent types is read
-as tantivy query syntax; the analyzer drops English stop words and stems the rest.
+Queries are reduced to their lower-case words and analyzed like the documents (English stop words
+dropped, the rest stemmed); the query is built from those terms, so nothing an agent types is
+read as tantivy query syntax.
 """
 
 from __future__ import annotations
@@ -138,16 +139,15 @@ class SearchIndex:
         self.path = ensure_index(catalogue, cache_dir)
         self._index = _open(str(self.path), len(catalogue))
         self._searcher = self._index.searcher()
+        self._schema = self._index.schema
+        self._analyzer = _analyzer()
 
     def search(self, query: str, limit: int = TOP_K) -> list[int]:
         """Product indices, best first (equal scores: lower index first)."""
-        words = query_words(query)
-        if not words:
+        terms = dict.fromkeys(self._analyzer.analyze(" ".join(query_words(query))))
+        if not terms:
             return []
-        parsed = self._index.parse_query(
-            " ".join(words), ["title", "text"], field_boosts={"title": TITLE_BOOST}
-        )
-        hits = self._searcher.search(parsed, limit, count=False).hits
+        hits = self._searcher.search(self._query(terms), limit, count=False).hits
         if not hits:
             return []
         ids = self._searcher.fast_field_values("idx", [address for _, address in hits])
@@ -156,3 +156,14 @@ class SearchIndex:
             key=lambda pair: (-pair[0], pair[1]),
         )
         return [product_index for _, product_index in ranked]
+
+    def _query(self, terms) -> tantivy.Query:
+        """Any term in the text or (boosted) in the title: built from analyzed terms, so no
+        query syntax is ever parsed."""
+        should = tantivy.Occur.Should
+        clauses = []
+        for term in terms:
+            title = tantivy.Query.term_query(self._schema, "title", term, index_option="freq")
+            text = tantivy.Query.term_query(self._schema, "text", term, index_option="freq")
+            clauses += [(should, tantivy.Query.boost_query(title, TITLE_BOOST)), (should, text)]
+        return tantivy.Query.boolean_query(clauses)

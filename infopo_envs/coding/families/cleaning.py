@@ -47,7 +47,7 @@ def phone_number(rng) -> CodingTask:
                  else "We don't handle country codes; 11 digits is invalid.",
                  "Strip the +1." if strip_one else "No country codes allowed."),
             fact("invalid", INVALID_WORDS + ("digits", "wrong length"),
-                 "What if it isn't a valid 10-digit number?",
+                 "What if the number is invalid or has the wrong length?",
                  "Return None." if invalid_none else "Return an empty string.",
                  "Give back None for those." if invalid_none else "Give back ''."),
         ),
@@ -100,7 +100,7 @@ def parse_price(rng) -> CodingTask:
                  "Accounting style: an amount in parentheses is negative." if negative_parens
                  else "There are no negatives; parentheses make it unparseable.",
                  "(3.50) means minus 3.50." if negative_parens else "Parentheses aren't used."),
-            fact("invalid", INVALID_WORDS + ("empty",), "What if the text isn't a price?",
+            fact("invalid", INVALID_WORDS + ("empty",), "What if the text is invalid or empty?",
                  "Raise a ValueError." if invalid_raises else "Return None.",
                  "That's a ValueError." if invalid_raises else "None for those."),
         ),
@@ -152,7 +152,7 @@ def dedupe_records(rng) -> CodingTask:
                  "What makes two records duplicates?", f"Two records are duplicates when "
                  f"{basis} match.", f"Compare records by {basis}."),
             fact("keep", ("keep", "which one", "first", "last", "latest", "oldest"),
-                 "Which record of a duplicate group should be kept?",
+                 "Which one should we keep, the first or the last?",
                  "Keep the last one in the list." if keep_last else
                  "Keep the first one in the list.",
                  "The latest entry wins." if keep_last else "The earliest entry wins."),
@@ -215,7 +215,7 @@ def fill_gaps(rng) -> CodingTask:
             fact("method", ("fill", "method", "replace", "what value", "how", "gap"),
                  "How should a gap be filled?", described, described),
             fact("leading", ("leading", "start", "beginning", "first values", "before any"),
-                 "What about gaps before the first known value?",
+                 "What about gaps at the start, before any known value?",
                  "Use the first known value for them (None if there is none)."
                  if leading == "next" else "Use 0.0 for gaps at the start.",
                  "Back-fill the start with the first reading." if leading == "next" else

@@ -155,7 +155,7 @@ def days_until(event, today_text):
             fact("format", ("format", "look like", "string", "year", "dates"),
                  "What do the dates look like?", shape, shape),
             fact("same_day", ("same day", "today itself", "on the day"),
-                 "What if the event is today?", "Then it's 0 days.", "Today counts as 0."),
+                 "What if the event is on the same day as today?", "Then it's 0 days.", "Today counts as 0."),
         ),
     )
 
@@ -201,7 +201,7 @@ def format_date(iso):
     if style in ("dmy", "mdy"):
         facts.append(fact("separator", ("separator", "slash", "slashes", "dot", "dash",
                                         "between"),
-                          "What separates the parts?", f"Use '{sep}' between the parts.",
+                          "What separator goes between the parts?", f"Use '{sep}' between the parts.",
                           f"The separator is '{sep}'."))
     return CodingTask(
         "dates.format_date",

@@ -61,7 +61,7 @@ def count_islands(rng) -> CodingTask:
                  "No, only up, down, left and right connect.",
                  "8-neighbourhood." if diagonal else "4-neighbourhood."),
             fact("size", ("size", "single", "tiny", "small", "minimum", "one cell"),
-                 "Does a single land cell count as an island?",
+                 "Does a single cell count, or is there a minimum size?",
                  "Yes, any size counts." if min_size == 1 else
                  "No, an island needs at least 2 cells.",
                  "Even one cell is an island." if min_size == 1 else "Ignore one-cell islands."),
@@ -196,7 +196,7 @@ def robot_walk(rng) -> CodingTask:
                  "U is +1 on y." if up_positive else "U is -1 on y."),
             fact("invalid", ("invalid", "other characters", "unknown", "spaces", "lowercase",
                              "letters"),
-                 "What about characters other than U, D, L, R?",
+                 "What about unknown or invalid characters?",
                  "Moves are case-insensitive; skip any other character." if ignore_invalid
                  else "Moves are case-insensitive; any other character raises ValueError.",
                  "Ignore junk characters." if ignore_invalid else "Reject junk characters."),

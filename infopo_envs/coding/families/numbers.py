@@ -41,7 +41,7 @@ def fizzbuzz(rng) -> CodingTask:
                  "Count from 1 up to n inclusive.",
                  "Start at 0, stop before n." if start_zero else "Start at 1, include n."),
             fact("plain", ("other numbers", "otherwise", "plain", "type", "strings"),
-                 "What about the other numbers?",
+                 "What type should the other numbers be, strings?",
                  "Other numbers appear as strings, like '7'." if numbers_as == "str" else
                  "Other numbers stay as ints, like 7.",
                  "Everything is a string." if numbers_as == "str" else "Keep them as integers."),
@@ -83,8 +83,8 @@ def moving_average(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("edges", ("edges", "partial", "full", "beginning", "incomplete", "how many"),
-                 "What happens where the window doesn't fit?", f"Return {kind}.",
+            fact("edges", ("edges", "partial", "full", "beginning", "incomplete"),
+                 "What happens at the edges, where the window is partial?", f"Return {kind}.",
                  "Partial windows at the edges still produce a value." if partial else
                  "Skip positions where the window is incomplete."),
             fact("alignment", ("align", "aligned", "centred", "centered", "trailing",
@@ -96,10 +96,10 @@ def moving_average(rng) -> CodingTask:
                  "Each window starts at its own index." if not partial else
                  ("Look backwards from each point." if trailing else "Centre the window.")),
             fact("digits", ("round", "rounding", "decimals", "decimal", "precision"),
-                 "How should results be rounded?", f"Round to {digits} decimals.",
+                 "What rounding, how many decimals?", f"Round to {digits} decimals.",
                  f"{digits} digits after the point."),
             fact("invalid", ("invalid", "zero", "window size", "error", "negative"),
-                 "What if the window is 0 or less?", "Raise a ValueError.",
+                 "What if the window size is zero or invalid?", "Raise a ValueError.",
                  "That's a ValueError."),
         ),
     )
@@ -229,7 +229,7 @@ def digit_checksum(rng) -> CodingTask:
         tuple(calls),
         (
             fact("weights", ("weights", "weight", "multiply", "pattern", "factors"),
-                 "How are the digits weighted?",
+                 "What weights multiply the digits?",
                  f"Multiply the digits by the repeating weights {weights}.",
                  f"The weight pattern is {', '.join(map(str, weights))}, repeating."),
             fact("direction", ("direction", "from the right", "from the left", "rightmost",

@@ -183,7 +183,7 @@ def coupon_total(rng) -> CodingTask:
                  f"We have two codes: {percent_code} for {percent} percent off, {flat_code} for "
                  f"a flat {flat} off with a floor at zero."),
             fact("case", ("case", "lowercase", "uppercase", "capital", "capitals", "sensitive"),
-                 "Are coupon codes case-sensitive?",
+                 "Does letter case matter, is it case sensitive?",
                  "Codes work in any letter case." if case_insensitive else
                  "Codes must match exactly, including upper case.",
                  "Ignore upper/lower case." if case_insensitive else

@@ -83,7 +83,7 @@ def letter_grade(rng) -> CodingTask:
         tuple(calls),
         (
             fact("weights", ("weights", "weight", "weighted", "count for", "worth"),
-                 "How much does each part count?",
+                 "What weight does each part have?",
                  f"Homework, midterm and final count {w} of the total.",
                  f"The weights are {w} for homework, midterm, final."),
             fact("cutoffs", ("cutoffs", "cutoff", "boundaries", "thresholds", "an a", "for a"),
@@ -180,12 +180,12 @@ def trimmed_score(rng) -> CodingTask:
                  "Keep every score.",
                  f"Discard {drop} from each end." if drop else "No trimming."),
             fact("average", ("average", "mean", "median", "combine", "middle"),
-                 "How are the remaining scores combined?",
+                 "Should I take the average, mean or median?",
                  "Take the median." if use_median else "Take the mean.",
                  "Middle value (mean of the two middle ones if even)." if use_median else
                  "Plain average."),
             fact("digits", ("round", "rounding", "decimals", "decimal", "precision"),
-                 "How should it be rounded?", f"Round to {digits} decimal(s).",
+                 "How many decimals, what rounding?", f"Round to {digits} decimal(s).",
                  f"{digits} digit(s) after the point."),
             fact("empty", ("empty", "no scores", "too few", "not enough", "nothing left"),
                  "What if there are no scores left?",
@@ -225,7 +225,7 @@ def top_k_by_ratio(rng) -> CodingTask:
         tuple(calls),
         (
             fact("score", ("score", "ratio", "rate", "measure", "compute", "how good"),
-                 "How is an item scored?",
+                 "How do you compute the score?",
                  "Score = (up + 1) / (up + down + 2), a smoothed ratio." if laplace else
                  "Score = share of thumbs up, up / (up + down); 0 with no votes.",
                  "Add one fake up and one fake down vote, then take the ratio." if laplace else

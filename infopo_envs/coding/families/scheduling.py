@@ -32,12 +32,12 @@ def free_slots(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("day", ("day", "hours", "working", "start", "end", "office"),
+            fact("day", ("day", "hours", "working", "end", "office"),
                  "What are your working hours?",
                  f"My day runs from {day}; times are minutes after midnight.",
                  f"Meetings must fit between {day} (busy times are given in minutes)."),
             fact("step", ("step", "granularity", "every", "start times", "quarter", "half"),
-                 "At what times can a meeting start?",
+                 "What granularity do start times have, every how many minutes?",
                  f"Meetings start on a {step}-minute grid from the start of the day.",
                  f"Offer start times every {step} minutes."),
             fact("buffer", ("buffer", "gap", "break", "breathing", "back-to-back", "between"),
@@ -47,7 +47,7 @@ def free_slots(rng) -> CodingTask:
                  f"I need a {buffer}-minute buffer around busy times." if buffer else
                  "No buffer."),
             fact("format", ("format", "return", "output", "list", "hh"),
-                 "How should the start times be returned?",
+                 "What output format should the list have?",
                  "As 'HH:MM' strings in a list, earliest first." if as_text else
                  "As minutes after midnight, ints in a list, earliest first.",
                  "Like ['09:00', '09:30']." if as_text else "Like [540, 570]."),
@@ -175,7 +175,7 @@ def rooms_needed(rng) -> CodingTask:
                  "Ending at 10 and starting at 10 is fine." if touching_ok else
                  "End time 10 and start time 10 clash."),
             fact("cleanup", ("cleanup", "clean", "cleaning", "reset", "turnaround", "gap"),
-                 "Does a room need time between meetings?",
+                 "Does a room need cleanup time?",
                  f"Each room needs {cleanup} minutes of cleanup after a meeting." if cleanup
                  else "No cleanup time is needed.",
                  f"Add {cleanup} minutes after each meeting before the room is free." if cleanup
@@ -220,7 +220,7 @@ def task_order(rng) -> CodingTask:
                  "Sort by priority, highest number first." if high_first else
                  "Sort by priority, lowest number first."),
             fact("ties", ("tie", "ties", "same priority", "equal"),
-                 "What if two tasks have the same priority?",
+                 "What if two tasks tie on the same priority?",
                  "Among equal priorities, the task with fewer minutes left goes first, then by "
                  "name." if tie_short else "Among equal priorities, order by name.",
                  "Shortest first within a priority." if tie_short else

@@ -91,7 +91,7 @@ def slugify(rng) -> CodingTask:
         (
             fact("separator", ("separator", "join", "between words", "hyphen", "dash",
                                "underscore", "spaces"),
-                 "What goes between the words?",
+                 "What separator goes between words?",
                  f"Join the words with '{sep}'.", f"Words are separated by a '{sep}'."),
             fact("length", ("length", "long", "maximum", "limit", "characters", "cut"),
                  "Is there a maximum length?",
@@ -99,7 +99,7 @@ def slugify(rng) -> CodingTask:
                  f"No more than {limit} characters; don't leave a dangling separator."),
             fact("characters", ("digits", "numbers", "punctuation", "accents", "accented",
                                 "symbols", "allowed"),
-                 "Which characters are allowed in the slug?",
+                 "Which characters are allowed: digits, accents, punctuation?",
                  ("Only lower-case ASCII letters and digits; everything else in a word is "
                   "dropped." if keep_digits else
                   "Only lower-case ASCII letters; digits and everything else are dropped."),
@@ -140,7 +140,7 @@ def mask_email(rng) -> CodingTask:
                  f"Keep the first {keep} character(s) before the @ visible.",
                  f"Only the first {keep} letter(s) of the name are shown."),
             fact("mask", ("mask", "character", "symbol", "star", "asterisk", "replace"),
-                 "Which character hides the rest, and how many?",
+                 "Which mask character or symbol replaces the rest?",
                  (f"Hide the rest with exactly three '{mask}' no matter how long it is."
                   if fixed else f"Replace each hidden character with '{mask}'."),
                  f"Use '{mask}' for the masking."),
@@ -151,7 +151,7 @@ def mask_email(rng) -> CodingTask:
                  "Only the top-level ending of the domain stays, after '...'." if hide_domain
                  else "The domain stays visible."),
             fact("invalid", ("invalid", "not an email", "without", "malformed", "error"),
-                 "What if the input isn't an email address?",
+                 "What if the input is invalid, not an email?",
                  "Anything without exactly one @ should raise a ValueError.",
                  "Raise ValueError unless there's exactly one @."),
         ),
@@ -206,7 +206,7 @@ def top_words(text, n):
                  "Just the words, as a list of strings.",
                  "Pairs of word and count." if with_counts else "Only the words, no counts."),
             fact("words", ("word", "words", "punctuation", "case", "apostrophe"),
-                 "What counts as a word?",
+                 "What counts as a word, what about punctuation and case?",
                  "Words are runs of letters and apostrophes, compared in lower case.",
                  "Case doesn't matter and punctuation separates words; apostrophes stay."),
         ),
@@ -243,7 +243,7 @@ def truncate(rng) -> CodingTask:
         tuple(calls),
         (
             fact("marker", ("ellipsis", "marker", "dots", "indicate", "end with", "suffix"),
-                 "How should we show the text was cut?",
+                 "What marker or suffix shows the text was cut?",
                  f"Put {ellipsis!r} right after the cut text.",
                  f"The shortened text ends with {ellipsis!r}."),
             fact("boundary", ("boundary", "middle of", "whole word", "words", "break"),
@@ -253,7 +253,7 @@ def truncate(rng) -> CodingTask:
                   "Cut exactly at the limit, even in the middle of a word."),
                  "Don't break words." if word_boundary else "Breaking words is fine."),
             fact("budget", ("count", "counted", "include", "includes", "total", "length"),
-                 "Does the limit include the marker?",
+                 "Is the marker counted in the total length?",
                  "The marker counts toward the limit." if counted else
                  "The limit applies to the text only; the marker comes on top.",
                  "Total length with the marker stays within the limit." if counted else

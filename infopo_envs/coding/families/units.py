@@ -44,7 +44,7 @@ def temperature(rng) -> CodingTask:
                   "unsupported."),
                  "C, F and K." if kelvin else "Just C and F, no Kelvin."),
             fact("invalid", ("invalid", "unknown", "unsupported", "wrong", "error"),
-                 "What if the scale is not supported?",
+                 "What if the scale is invalid or unsupported?",
                  "Raise a ValueError." if bad_raises else "Return None.",
                  "Unsupported scales are an error (ValueError)." if bad_raises else
                  "Give back None for an unsupported scale."),
@@ -220,7 +220,7 @@ def distance(rng) -> CodingTask:
         tuple(calls),
         (
             fact("target", ("into", "convert to", "target", "result unit", "output"),
-                 "What unit should the result be in?",
+                 "What target unit should I convert to?",
                  f"Always convert into {names[target]}.", f"The answer is in {names[target]}."),
             fact("units", ("units", "accept", "input units", "names", "spelled", "abbreviations"),
                  "Which input units should it accept?",

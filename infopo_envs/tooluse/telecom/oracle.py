@@ -1,0 +1,5 @@
+"""The telecom domain's oracle is the family's oracle."""
+
+from infopo_envs.tooluse.core.oracle import Oracle
+
+__all__ = ["Oracle"]
