@@ -20,6 +20,7 @@ ENVS: dict[str, tuple[str, int, dict]] = {
     "InfoPO/CodingCollab-v0": ("infopo_envs.coding:CodingCollabEnv", 10, {}),
     "InfoPO/Intention-v0": ("infopo_envs.intention:IntentionEnv", 20, {}),
     "InfoPO/Function-v0": ("infopo_envs.function:FunctionEnv", 20, {}),
+    "InfoPO/Telepathy-v0": ("infopo_envs.telepathy:TelepathyEnv", 20, {}),
     "InfoPO/WebShop-v0": ("infopo_envs.webshop:WebShopEnv", 20, {}),
     "InfoPO/WebShopIntent-v0": ("infopo_envs.webshop:WebShopIntentEnv", 30, {}),
     "InfoPO/Sokoban-v0": ("infopo_envs.sokoban:SokobanEnv", 50, {}),

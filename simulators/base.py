@@ -28,6 +28,7 @@ PLAN_KINDS = (
     "refuse",  # decline a proposed action
     "done",  # the user's goal is met; the conversation can end
     "chat",  # small talk / acknowledgement with no facts
+    "answer",  # a short direct answer (yes / no / maybe, a verdict on a guess): the facts alone
 )
 
 

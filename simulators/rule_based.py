@@ -35,6 +35,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "refuse": ("No, please don't do that.", "No, I don't want that.", "Let's not do that."),
     "done": ("That's everything, thank you! ###STOP###", "Great, that's all I needed. ###STOP###"),
     "chat": ("Okay.", "Alright.", "Sure, go on."),
+    "answer": ("{facts}",),
 }
 
 

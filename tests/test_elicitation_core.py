@@ -58,3 +58,26 @@ def test_mentions_whole_words_only():
     text = words_of("What's the Cat's category, and the dress-code?")
     assert mentions(text, ["category"]) and not mentions(text, ["cat"])
     assert mentions(text, ["dress-code"]) and not mentions(text, ["dress"])
+
+
+def test_tracker_reveals_one_volunteers_after_three_and_commits_only_when_told():
+    import numpy as np
+
+    from infopo_envs.core import ElicitationTracker
+
+    facts = {"a": ("A is 1.",), "b": ("B is 2.",), "c": ("C is 3.",)}
+    tracker = ElicitationTracker(facts, reveal_at_most=1, volunteer_after=3)
+    rng = np.random.default_rng(0)
+    answer = tracker.answer(["b", "a"], rng)
+    assert answer.plan.kind == "reveal" and answer.elicited == ("b",)
+    assert tracker.elicited == set()  # nothing changes before commit
+    tracker.commit(answer)
+    for _ in range(2):
+        answer = tracker.answer(["b"], rng)
+        assert answer.plan.kind == "repeat" and answer.elicited == ()
+        tracker.commit(answer)
+    answer = tracker.answer([], rng)
+    assert answer.plan.kind == "volunteer" and answer.elicited == ()
+    assert answer.volunteered[0] in {"a", "c"} and answer.unhelpful == 0
+    tracker.commit(answer)
+    assert tracker.known == {"b", answer.volunteered[0]}

@@ -97,7 +97,10 @@ def test_schema_is_derived_from_signature_and_docstring():
     parameters = tool.schema()["function"]["parameters"]
     assert parameters["required"] == ["order_id"]
     assert parameters["properties"]["count"] == {
-        "default": 1, "description": "How many, over two lines.", "type": "integer"}
+        "default": 1,
+        "description": "How many, over two lines.",
+        "type": "integer",
+    }
     assert parameters["additionalProperties"] is False
     registry = ToolRegistry([sample])
     _, result = registry.call({}, ToolCall("sample", {"order_id": "A", "count": "3"}))
@@ -117,11 +120,23 @@ def test_schema_is_derived_from_signature_and_docstring():
 
 def test_parse_call_accepts_both_shapes_and_rejects_malformed():
     plain = parse_call('{"name": "get_order_details", "arguments": {"order_id": "#W1"}}')
-    openai = parse_call(json.dumps({"id": "call_1", "type": "function", "function": {
-        "name": "get_order_details", "arguments": '{"order_id": "#W1"}'}}))
+    openai = parse_call(
+        json.dumps(
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": "get_order_details", "arguments": '{"order_id": "#W1"}'},
+            }
+        )
+    )
     assert plain == openai == ToolCall("get_order_details", {"order_id": "#W1"})
-    for bad in ("{not json", "[1, 2]", '{"arguments": {}}', '{"name": "x", "arguments": 3}',
-                '{"name": "x", "arguments": "{bad"}'):
+    for bad in (
+        "{not json",
+        "[1, 2]",
+        '{"arguments": {}}',
+        '{"name": "x", "arguments": 3}',
+        '{"name": "x", "arguments": "{bad"}',
+    ):
         with pytest.raises(CallFormatError):
             parse_call(bad)
 
@@ -140,8 +155,9 @@ def test_invalid_calls_return_errors_count_and_leave_state_unchanged():
     env.reset(options={"task_id": "test-0004"})
     before = state_hash(env.unwrapped.world)
     delivered = next(o for o in env.unwrapped.world.orders.values() if o.status == "delivered")
-    policy_violation = ToolCall("cancel_pending_order", {"order_id": delivered.order_id,
-                                                         "reason": "no longer needed"})
+    policy_violation = ToolCall(
+        "cancel_pending_order", {"order_id": delivered.order_id, "reason": "no longer needed"}
+    )
     for count, action in enumerate([*BAD_CALLS, policy_violation.to_action()], start=1):
         text, reward, terminated, _, info = env.step(action)
         assert text.startswith("Error: ") and not terminated, text
@@ -179,8 +195,12 @@ def test_openai_tool_call_object_is_a_call():
     env = gym.make("InfoPO/ToolUse-Airline-v0")
     env.reset(options={"task_id": "test-0000"})
     user_id = next(iter(env.unwrapped.world.users))
-    action = json.dumps({"type": "function", "function": {
-        "name": "get_user_details", "arguments": json.dumps({"user_id": user_id})}})
+    action = json.dumps(
+        {
+            "type": "function",
+            "function": {"name": "get_user_details", "arguments": json.dumps({"user_id": user_id})},
+        }
+    )
     text, _, _, _, info = env.step(action)
     assert info["action_valid"] and info["feedback_source"] == "tool"
     assert json.loads(text)["user_id"] == user_id
@@ -202,13 +222,27 @@ def test_customer_refuses_a_proposal_its_condition_rules_out():
     order_id = decision.about[1][0]
     order = env.unwrapped.world.orders[order_id]
     item = order.items[0]
-    variant = next(v for v in env.unwrapped.world.products[item.product_id].variants.values()
-                   if v.item_id != item.item_id and v.available)
-    card = next(m for m in env.unwrapped.world.users[order.user_id].payment_methods.values()
-                if m.kind == "credit_card")
-    env.step(ToolCall("exchange_delivered_order_items", {
-        "order_id": order_id, "item_ids": [item.item_id], "new_item_ids": [variant.item_id],
-        "payment_method_id": card.payment_method_id}).to_action())
+    variant = next(
+        v
+        for v in env.unwrapped.world.products[item.product_id].variants.values()
+        if v.item_id != item.item_id and v.available
+    )
+    card = next(
+        m
+        for m in env.unwrapped.world.users[order.user_id].payment_methods.values()
+        if m.kind == "credit_card"
+    )
+    env.step(
+        ToolCall(
+            "exchange_delivered_order_items",
+            {
+                "order_id": order_id,
+                "item_ids": [item.item_id],
+                "new_item_ids": [variant.item_id],
+                "payment_method_id": card.payment_method_id,
+            },
+        ).to_action()
+    )
     *_, info = env.step("[action] Goodbye")
     assert info["outcome"] == 0.0
 
@@ -217,7 +251,8 @@ def test_customer_tells_identity_only_when_asked():
     env = gym.make("InfoPO/ToolUse-Airline-v0")
     obs, _ = env.reset(options={"task_id": "test-0003"})
     user_id = env.unwrapped.world.reservations[
-        env.unwrapped.task.gold[0].arguments["reservation_id"]].user_id
+        env.unwrapped.task.gold[0].arguments["reservation_id"]
+    ].user_id
     assert user_id not in obs
     reply, *_ = env.step("[action] What is the weather like?")
     assert user_id not in reply
@@ -249,8 +284,11 @@ def test_telecom_customer_performs_requested_phone_actions():
     assert env.unwrapped.world.phone.airplane_mode
     reply, _, _, _, info = env.step("[action] Can you switch off airplane mode, please?")
     assert not env.unwrapped.world.phone.airplane_mode
-    assert info["user_call"] == {"actor": "user", "name": "set_airplane_mode",
-                                 "arguments": {"enabled": False}}
+    assert info["user_call"] == {
+        "actor": "user",
+        "name": "set_airplane_mode",
+        "arguments": {"enabled": False},
+    }
     assert "airplane mode off" in reply
     env.step("[action] Now please turn mobile data off.")
     assert not env.unwrapped.world.phone.mobile_data
@@ -278,8 +316,13 @@ def test_goal_hashes_are_identical_across_processes():
         "        print(state_hash(w), state_hash(g), t.describe())\n"
     )
     runs = [
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            check=True,
+        ).stdout
         for seed in ("1", "2")
     ]
     assert runs[0] == runs[1] and len(runs[0].splitlines()) == 9

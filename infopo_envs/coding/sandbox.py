@@ -56,6 +56,7 @@ DEFAULT_PRELOAD = (
     "calendar",
     "resource",
 )
+WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
 HIDDEN_PATHS = ("/tmp", "/var/tmp", "/dev/shm", "/home", "/root", "/run/user", "/mnt", "/media")
 UID_BASE = 200_000
 UID_SPAN = 60_000
@@ -193,6 +194,8 @@ class Sandbox:
         finally:
             if isolation != "namespace":
                 shutil.rmtree(workdir, ignore_errors=True)
+            if isolation == "process":
+                _remove_leftovers(uid)
 
     def _run(self, source, function, calls, isolation, uid, workdir) -> RunReport:
         nonce = secrets.token_hex(16)
@@ -273,6 +276,26 @@ def _next_uid() -> int:
     with _uid_lock:
         count = next(_uid_counter)
     return UID_BASE + (os.getpid() * 64 + count % 64) % UID_SPAN
+
+
+def _remove_leftovers(uid: int) -> None:
+    """Delete what a run's user id left in the host's world-writable directories (the process
+    level cannot hide them behind a private tmpfs)."""
+    for directory in WORLD_WRITABLE:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != uid:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
 
 
 def _read_report(stdout: bytes, stderr: bytes, nonce: str, n_tests: int, isolation: str):

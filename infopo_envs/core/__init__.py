@@ -9,7 +9,7 @@ from infopo_envs.core.actions import (
     as_text,
     echo,
 )
-from infopo_envs.core.elicitation import Elicitation
+from infopo_envs.core.elicitation import Answer, Elicitation, ElicitationTracker
 from infopo_envs.core.env import DEFAULT_PLACEHOLDER, Feedback, InfoPOEnv, Score
 from infopo_envs.core.lexicon import mentions, with_plurals, words_of
 from infopo_envs.core.seeding import TEST, TRAIN, TaskRef, rng_for, stable_seed
@@ -23,7 +23,9 @@ __all__ = [
     "TRAIN",
     "ActionForm",
     "ActionGrammar",
+    "Answer",
     "Elicitation",
+    "ElicitationTracker",
     "Feedback",
     "InfoPOEnv",
     "InvalidAction",

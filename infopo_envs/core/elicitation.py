@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from simulators import ReplyPlan
 
 
@@ -49,3 +51,58 @@ class Elicitation:
         if self.unheld:
             return ReplyPlan("no_preference")
         return ReplyPlan("vague")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one question earns: the reply plan, the keys it uncovers, the keys volunteered."""
+
+    plan: ReplyPlan
+    elicited: tuple[str, ...]
+    volunteered: tuple[str, ...]
+    unhelpful: int
+
+
+class ElicitationTracker:
+    """A user's hidden facts and what the agent has uncovered of them so far.
+
+    Each question reveals at most ``reveal_at_most`` new facts (rewarded by the env). After
+    ``volunteer_after`` unhelpful questions in a row (no new fact), the user volunteers a random
+    remaining fact, which is known from then on but never rewarded. ``answer`` decides without
+    changing anything; ``commit`` applies the decision once the simulator has spoken, so a
+    failing simulator leaves the tracker as it was.
+    """
+
+    def __init__(
+        self,
+        facts: Mapping[str, tuple[str, ...]],
+        *,
+        reveal_at_most: int | None = 1,
+        volunteer_after: int = 3,
+    ):
+        self.facts = dict(facts)
+        self.reveal_at_most = reveal_at_most
+        self.volunteer_after = volunteer_after
+        self.elicited: set[str] = set()
+        self.volunteered: set[str] = set()
+        self.unhelpful = 0
+
+    @property
+    def known(self) -> set[str]:
+        return self.elicited | self.volunteered
+
+    def answer(self, asked: Iterable[str], rng: np.random.Generator) -> Answer:
+        judged = Elicitation.judge(asked, self.facts, self.known)
+        plan = judged.plan(self.facts, reveal_at_most=self.reveal_at_most)
+        elicited = judged.new[: self.reveal_at_most]
+        unhelpful = 0 if elicited else self.unhelpful + 1
+        remaining = [key for key in self.facts if key not in self.known]
+        if unhelpful >= self.volunteer_after and remaining:
+            pick = remaining[int(rng.integers(len(remaining)))]
+            return Answer(ReplyPlan("volunteer", (self.facts[pick],)), elicited, (pick,), 0)
+        return Answer(plan, elicited, (), unhelpful)
+
+    def commit(self, answer: Answer) -> None:
+        self.elicited.update(answer.elicited)
+        self.volunteered.update(answer.volunteered)
+        self.unhelpful = answer.unhelpful

@@ -62,7 +62,6 @@ GROUPS = (
         pumpkin | squash | size=medium colour=orange soft=no
         mushroom | | colour=white soft=yes
         spinach | | colour=green soft=yes
-        celery | | size=medium colour=green soft=no
         eggplant | aubergine | colour=purple soft=no
         beetroot | beet | colour=purple soft=no sweet=maybe
         radish | | size=tiny colour=red soft=no

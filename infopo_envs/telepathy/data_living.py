@@ -1,7 +1,8 @@
 """Knowledge-base rows for living things: animals and plants.
 
 Each group is ``(category, kind, group defaults, rows)``; a row reads
-``name | synonyms | attribute=value ...`` and overrides the category's and the group's defaults.
+``name | synonyms | attribute=value ...`` and overrides the category's and the group's defaults;
+an indented line without ``|`` continues the row above.
 """
 
 CATEGORY_DEFAULTS = {
@@ -19,41 +20,58 @@ GROUPS = (
         "mammal",
         "legs=4 covering=fur diet=herbivore soft=yes",
         """
-        dog | puppy, hound, doggy | size=medium colour=varies habitat=home setting=both pet=yes diet=omnivore pattern=varies
-        cat | kitten, kitty, house cat | size=medium colour=varies habitat=home setting=both pet=yes diet=carnivore pattern=varies
-        horse | stallion, mare, pony | size=large colour=brown habitat=farm rideable=yes use=transport
+        dog | puppy, hound, doggy | size=medium colour=varies habitat=home setting=both pet=yes
+            diet=omnivore pattern=varies
+        cat | kitten, kitty, house cat | size=medium colour=varies habitat=home setting=both pet=yes
+            diet=carnivore pattern=varies
+        horse | stallion, mare, pony | size=large colour=brown habitat=farm rideable=yes
+            use=transport
         donkey | burro | size=large colour=grey habitat=farm rideable=yes use=transport
-        cow | cattle, ox, bull | size=large colour=black+white habitat=farm edible=maybe pattern=spots
-        pig | hog, swine, piglet | size=large colour=pink habitat=farm edible=maybe diet=omnivore soft=no
+        cow | cattle, ox, bull | size=large colour=black+white habitat=farm edible=maybe
+            pattern=spots
+        pig | hog, swine, piglet | size=large colour=pink habitat=farm edible=maybe diet=omnivore
+            soft=no
         sheep | lamb, ewe, ram | size=medium colour=white habitat=farm edible=maybe
         goat | billy goat | size=medium colour=white habitat=mountains edible=maybe
         rabbit | bunny, hare | size=medium colour=varies habitat=garden pet=yes setting=both
         hamster | | size=small colour=brown habitat=home setting=indoors pet=yes diet=omnivore
-        guinea pig | cavy | size=small colour=varies habitat=home setting=indoors pet=yes pattern=spots
-        mouse | mice, field mouse | size=small colour=grey habitat=home setting=both pet=maybe diet=omnivore
-        rat | | size=small colour=grey habitat=city setting=both pet=maybe diet=omnivore dangerous=maybe soft=no
+        guinea pig | cavy | size=small colour=varies habitat=home setting=indoors pet=yes
+            pattern=spots
+        mouse | mice, field mouse | size=small colour=grey habitat=home setting=both pet=maybe
+            diet=omnivore
+        rat | | size=small colour=grey habitat=city setting=both pet=maybe diet=omnivore
+            dangerous=maybe soft=no
         squirrel | | size=small colour=grey habitat=forest
         hedgehog | | size=small colour=brown habitat=garden diet=carnivore covering=spines soft=no
-        porcupine | | size=medium colour=brown habitat=forest covering=spines soft=no dangerous=maybe
+        porcupine | | size=medium colour=brown habitat=forest covering=spines soft=no
+            dangerous=maybe
         bat | | size=small colour=black habitat=forest legs=2 wings=yes flies=yes diet=carnivore
         mole | | size=small colour=black habitat=garden diet=carnivore
         fox | | size=medium colour=orange habitat=forest diet=omnivore
         wolf | | size=medium colour=grey habitat=forest diet=carnivore dangerous=yes
-        bear | brown bear, grizzly bear, grizzly | size=large colour=brown habitat=forest diet=omnivore dangerous=yes
-        polar bear | | size=large colour=white habitat=polar diet=carnivore dangerous=yes water=maybe
+        bear | brown bear, grizzly bear, grizzly | size=large colour=brown habitat=forest
+            diet=omnivore dangerous=yes
+        polar bear | | size=large colour=white habitat=polar diet=carnivore dangerous=yes
+            water=maybe
         panda | giant panda | size=large colour=black+white habitat=mountains
         koala | koala bear | size=medium colour=grey habitat=forest
         kangaroo | | size=large colour=brown habitat=savanna legs=2
         lion | lioness | size=large colour=yellow habitat=savanna diet=carnivore dangerous=yes
-        tiger | | size=large colour=orange habitat=jungle diet=carnivore dangerous=yes pattern=stripes
-        leopard | | size=medium colour=yellow habitat=savanna diet=carnivore dangerous=yes pattern=spots
-        cheetah | | size=medium colour=yellow habitat=savanna diet=carnivore dangerous=yes pattern=spots
-        jaguar | | size=medium colour=yellow habitat=jungle diet=carnivore dangerous=yes pattern=spots
+        tiger | | size=large colour=orange habitat=jungle diet=carnivore dangerous=yes
+            pattern=stripes
+        leopard | | size=medium colour=yellow habitat=savanna diet=carnivore dangerous=yes
+            pattern=spots
+        cheetah | | size=medium colour=yellow habitat=savanna diet=carnivore dangerous=yes
+            pattern=spots
+        jaguar | | size=medium colour=yellow habitat=jungle diet=carnivore dangerous=yes
+            pattern=spots
         elephant | | size=very_large colour=grey habitat=savanna covering=skin soft=no rideable=yes
         giraffe | | size=very_large colour=yellow+brown habitat=savanna pattern=spots
         zebra | | size=large colour=black+white habitat=savanna pattern=stripes
-        hippopotamus | hippo | size=very_large colour=grey habitat=freshwater water=maybe dangerous=yes covering=skin soft=no
-        rhinoceros | rhino | size=very_large colour=grey habitat=savanna dangerous=yes covering=skin soft=no
+        hippopotamus | hippo | size=very_large colour=grey habitat=freshwater water=maybe
+            dangerous=yes covering=skin soft=no
+        rhinoceros | rhino | size=very_large colour=grey habitat=savanna dangerous=yes covering=skin
+            soft=no
         camel | dromedary | size=large colour=brown habitat=desert rideable=yes use=transport
         gorilla | | size=large colour=black habitat=jungle legs=2 dangerous=maybe
         chimpanzee | chimp | size=medium colour=black habitat=jungle legs=2 diet=omnivore
@@ -68,15 +86,19 @@ GROUPS = (
         beaver | | size=medium colour=brown habitat=freshwater water=maybe
         otter | sea otter | size=medium colour=brown habitat=freshwater water=yes diet=carnivore
         seal | sea lion | size=large colour=grey habitat=ocean water=yes diet=carnivore legs=0
-        walrus | | size=large colour=brown habitat=polar water=yes diet=carnivore legs=0 covering=skin soft=no
-        dolphin | porpoise | size=large colour=grey habitat=ocean water=yes legs=0 covering=skin soft=no diet=carnivore
-        whale | blue whale | size=huge colour=blue habitat=ocean water=yes legs=0 covering=skin soft=no diet=carnivore
+        walrus | | size=large colour=brown habitat=polar water=yes diet=carnivore legs=0
+            covering=skin soft=no
+        dolphin | porpoise | size=large colour=grey habitat=ocean water=yes legs=0 covering=skin
+            soft=no diet=carnivore
+        whale | blue whale | size=huge colour=blue habitat=ocean water=yes legs=0 covering=skin
+            soft=no diet=carnivore
         bison | buffalo | size=large colour=brown habitat=countryside
         llama | alpaca | size=large colour=white habitat=mountains
         armadillo | | size=medium colour=grey habitat=desert covering=shell soft=no diet=carnivore
         anteater | | size=medium colour=brown habitat=jungle diet=carnivore
         platypus | | size=medium colour=brown habitat=freshwater water=yes diet=carnivore
-        hyena | | size=medium colour=brown habitat=savanna diet=carnivore dangerous=yes pattern=spots
+        hyena | | size=medium colour=brown habitat=savanna diet=carnivore dangerous=yes
+            pattern=spots
         badger | | size=medium colour=black+white habitat=forest diet=omnivore pattern=stripes
         ferret | | size=small colour=white habitat=home setting=both pet=yes diet=carnivore
         """,
@@ -87,7 +109,8 @@ GROUPS = (
         "legs=2 wings=yes flies=yes covering=feathers diet=omnivore soft=yes",
         """
         chicken | hen, rooster, chick | size=medium colour=white habitat=farm edible=maybe flies=no
-        duck | duckling, mallard | size=medium colour=brown habitat=freshwater water=yes edible=maybe
+        duck | duckling, mallard | size=medium colour=brown habitat=freshwater water=yes
+            edible=maybe
         goose | | size=medium colour=white habitat=farm water=maybe edible=maybe
         turkey | | size=medium colour=brown habitat=farm edible=maybe flies=no
         swan | | size=medium colour=white habitat=freshwater water=yes diet=herbivore
@@ -96,11 +119,13 @@ GROUPS = (
         robin | | size=small colour=brown+red habitat=garden
         crow | | size=small colour=black habitat=city
         raven | | size=medium colour=black habitat=mountains
-        eagle | bald eagle | size=medium colour=brown habitat=mountains diet=carnivore dangerous=maybe
+        eagle | bald eagle | size=medium colour=brown habitat=mountains diet=carnivore
+            dangerous=maybe
         hawk | falcon | size=medium colour=brown habitat=forest diet=carnivore
         owl | | size=medium colour=brown habitat=forest diet=carnivore
         parrot | macaw | size=medium colour=green+red habitat=jungle pet=yes setting=both
-        budgie | budgerigar, parakeet | size=small colour=green+yellow habitat=home setting=indoors pet=yes diet=herbivore
+        budgie | budgerigar, parakeet | size=small colour=green+yellow habitat=home setting=indoors
+            pet=yes diet=herbivore
         canary | | size=small colour=yellow habitat=home setting=indoors pet=yes diet=herbivore
         penguin | | size=medium colour=black+white habitat=polar flies=no water=yes diet=carnivore
         ostrich | | size=large colour=black+white habitat=savanna flies=no dangerous=maybe
@@ -131,7 +156,8 @@ GROUPS = (
         cod | | size=medium colour=grey edible=maybe pattern=spots
         clownfish | | size=small colour=orange+white pattern=stripes diet=omnivore pet=maybe
         swordfish | | size=large colour=grey edible=maybe
-        catfish | | size=medium colour=brown habitat=freshwater covering=skin edible=maybe diet=omnivore
+        catfish | | size=medium colour=brown habitat=freshwater covering=skin edible=maybe
+            diet=omnivore
         eel | | size=medium colour=brown covering=skin edible=maybe
         pufferfish | blowfish | size=small colour=yellow dangerous=yes covering=spines pattern=spots
         seahorse | | size=small colour=yellow covering=skin
@@ -139,7 +165,8 @@ GROUPS = (
         stingray | ray | size=large colour=grey covering=skin dangerous=yes
         sardine | | size=small colour=silver edible=maybe diet=omnivore
         carp | | size=medium colour=brown habitat=freshwater edible=maybe diet=omnivore
-        koi | koi carp | size=medium colour=orange+white habitat=garden pet=yes diet=omnivore pattern=spots
+        koi | koi carp | size=medium colour=orange+white habitat=garden pet=yes diet=omnivore
+            pattern=spots
         barracuda | | size=large colour=silver dangerous=maybe
         """,
     ),
@@ -148,13 +175,15 @@ GROUPS = (
         "reptile",
         "legs=4 covering=scales diet=carnivore",
         """
-        snake | serpent | size=medium colour=varies habitat=forest legs=0 dangerous=maybe pattern=varies
+        snake | serpent | size=medium colour=varies habitat=forest legs=0 dangerous=maybe
+            pattern=varies
         cobra | | size=medium colour=brown habitat=jungle legs=0 dangerous=yes
         python | | size=large colour=brown habitat=jungle legs=0 dangerous=yes pattern=spots
         rattlesnake | | size=medium colour=brown habitat=desert legs=0 dangerous=yes pattern=spots
         crocodile | croc | size=large colour=green habitat=freshwater water=maybe dangerous=yes
         alligator | gator | size=large colour=black habitat=freshwater water=maybe dangerous=yes
-        turtle | sea turtle | size=medium colour=green habitat=ocean water=yes covering=shell diet=omnivore
+        turtle | sea turtle | size=medium colour=green habitat=ocean water=yes covering=shell
+            diet=omnivore
         tortoise | | size=medium colour=brown habitat=desert covering=shell diet=herbivore pet=maybe
         lizard | | size=small colour=green habitat=desert
         gecko | | size=small colour=green habitat=jungle pet=maybe pattern=spots
@@ -218,9 +247,12 @@ GROUPS = (
         """
         snail | escargot | size=small colour=brown habitat=garden diet=herbivore edible=maybe
         slug | | size=small colour=brown habitat=garden diet=herbivore covering=skin
-        octopus | | size=medium colour=red habitat=ocean water=yes legs=8 covering=skin diet=carnivore edible=maybe
-        squid | calamari | size=medium colour=white habitat=ocean water=yes legs=many covering=skin diet=carnivore edible=maybe
-        oyster | clam, mussel | size=small colour=grey habitat=ocean water=yes diet=herbivore edible=maybe
+        octopus | | size=medium colour=red habitat=ocean water=yes legs=8 covering=skin
+            diet=carnivore edible=maybe
+        squid | calamari | size=medium colour=white habitat=ocean water=yes legs=many covering=skin
+            diet=carnivore edible=maybe
+        oyster | clam, mussel | size=small colour=grey habitat=ocean water=yes diet=herbivore
+            edible=maybe
         """,
     ),
     (
@@ -238,10 +270,12 @@ GROUPS = (
         "invertebrate",
         "legs=0 covering=skin",
         """
-        jellyfish | jelly fish | size=medium colour=clear habitat=ocean water=yes dangerous=maybe diet=carnivore soft=yes
+        jellyfish | jelly fish | size=medium colour=clear habitat=ocean water=yes dangerous=maybe
+            diet=carnivore soft=yes
         starfish | sea star | size=small colour=orange habitat=ocean water=yes diet=carnivore
         earthworm | worm | size=small colour=pink habitat=garden diet=herbivore soft=yes
-        centipede | millipede | size=small colour=brown habitat=forest legs=many covering=exoskeleton diet=carnivore dangerous=maybe
+        centipede | millipede | size=small colour=brown habitat=forest legs=many
+            covering=exoskeleton diet=carnivore dangerous=maybe
         """,
     ),
     (

@@ -48,7 +48,8 @@ GROUPS = (
         police car | | size=large colour=black+white
         tractor | | size=large colour=green habitat=farm
         bulldozer | digger, excavator | size=very_large colour=yellow
-        sled | sledge, sleigh, toboggan | size=medium wheels=no habitat=polar era=ancient material=wood
+        sled | sledge, sleigh, toboggan | size=medium wheels=no habitat=polar era=ancient
+            material=wood
         van | minivan | size=large colour=white
         limousine | limo | size=very_large colour=black
         carriage | horse carriage, stagecoach | size=large era=ancient material=wood colour=black
@@ -80,9 +81,11 @@ GROUPS = (
         airplane | plane, aeroplane, jet, airliner | size=huge colour=white
         helicopter | chopper | size=very_large wings=no
         hot air balloon | | size=huge wings=no wheels=no era=early_modern material=fabric
-        rocket | spaceship, spacecraft | size=huge wings=no wheels=no habitat=space colour=white dangerous=yes
+        rocket | spaceship, spacecraft | size=huge wings=no wheels=no habitat=space colour=white
+            dangerous=yes
         glider | | size=very_large era=early_modern colour=white
-        blimp | airship, zeppelin | size=huge wings=no era=early_modern colour=silver material=fabric
+        blimp | airship, zeppelin | size=huge wings=no era=early_modern colour=silver
+            material=fabric
         """,
     ),
     (
@@ -95,17 +98,22 @@ GROUPS = (
         wrench | spanner | material=metal colour=silver era=early_modern use=fastening
         saw | handsaw | size=medium colour=silver era=ancient use=cutting dangerous=yes
         pliers | | material=metal colour=silver era=ancient use=fastening
-        axe | hatchet | size=medium era=ancient use=cutting dangerous=yes habitat=forest setting=outdoors
+        axe | hatchet | size=medium era=ancient use=cutting dangerous=yes habitat=forest
+            setting=outdoors
         ladder | stepladder | size=large material=metal colour=silver era=ancient
-        tape measure | measuring tape | material=metal+plastic colour=yellow era=early_modern use=measuring
-        nail | nails | size=tiny material=metal colour=silver era=ancient use=fastening dangerous=maybe
+        tape measure | measuring tape | material=metal+plastic colour=yellow era=early_modern
+            use=measuring
+        nail | nails | size=tiny material=metal colour=silver era=ancient use=fastening
+            dangerous=maybe
         screw | screws | size=tiny material=metal colour=silver era=medieval use=fastening
         toolbox | tool box | size=medium material=metal colour=red era=early_modern use=storage
         paintbrush | paint brush | material=wood era=ancient use=art
         crowbar | | size=medium material=metal colour=black era=early_modern dangerous=maybe
         pickaxe | pick | size=medium era=ancient dangerous=yes habitat=mountains setting=outdoors
-        scissors | shears | material=metal colour=silver era=ancient use=cutting dangerous=maybe habitat=office
-        sewing needle | needle | size=tiny material=metal colour=silver era=ancient use=fastening dangerous=maybe habitat=home
+        scissors | shears | material=metal colour=silver era=ancient use=cutting dangerous=maybe
+            habitat=office
+        sewing needle | needle | size=tiny material=metal colour=silver era=ancient use=fastening
+            dangerous=maybe habitat=home
         """,
     ),
     (
@@ -124,7 +132,8 @@ GROUPS = (
         """
         shovel | spade | era=ancient
         rake | | era=ancient
-        lawn mower | mower, lawnmower | era=early_modern electric=maybe wheels=yes dangerous=yes material=metal colour=red
+        lawn mower | mower, lawnmower | era=early_modern electric=maybe wheels=yes dangerous=yes
+            material=metal colour=red
         wheelbarrow | barrow | era=ancient wheels=yes material=metal colour=green
         watering can | | era=early_modern material=plastic colour=green
         hose | garden hose | size=large era=early_modern material=rubber colour=green
@@ -183,7 +192,8 @@ GROUPS = (
         piano | grand piano | size=large colour=black era=early_modern
         organ | pipe organ | size=very_large colour=gold era=medieval material=metal+wood
         accordion | | colour=red era=early_modern material=wood+fabric
-        synthesizer | synth, electronic keyboard | colour=black era=modern electric=yes material=plastic
+        synthesizer | synth, electronic keyboard | colour=black era=modern electric=yes
+            material=plastic
         """,
     ),
     (
@@ -253,7 +263,8 @@ GROUPS = (
         coat | overcoat | era=medieval setting=outdoors
         raincoat | mac | era=early_modern colour=yellow material=plastic setting=outdoors soft=no
         pyjamas | pajamas, pjs, nightgown | era=early_modern setting=indoors
-        swimsuit | bathing suit, swimming costume, bikini | size=small era=modern water=yes setting=outdoors
+        swimsuit | bathing suit, swimming costume, bikini | size=small era=modern water=yes
+            setting=outdoors
         underwear | underpants, knickers, boxers | size=small era=ancient
         """,
     ),
@@ -266,7 +277,8 @@ GROUPS = (
         boots | boot | size=medium colour=brown
         sandals | sandal, flip-flops, flip flops | setting=outdoors colour=brown
         slippers | slipper | setting=indoors soft=yes material=fabric era=early_modern
-        sneakers | sneaker, trainers, running shoes | material=fabric+rubber soft=maybe era=modern colour=white
+        sneakers | sneaker, trainers, running shoes | material=fabric+rubber soft=maybe era=modern
+            colour=white
         high heels | heels, stilettos | era=early_modern colour=red
         socks | sock | soft=yes material=fabric
         """,
@@ -292,8 +304,10 @@ GROUPS = (
         tie | necktie, bow tie | era=early_modern
         belt | | size=medium era=ancient soft=no material=leather colour=brown
         glasses | spectacles, eyeglasses | era=medieval soft=no material=glass+metal colour=clear
-        sunglasses | shades | era=modern soft=no material=glass+plastic colour=black setting=outdoors
-        watch | wristwatch | era=early_modern soft=no material=metal use=time electric=maybe colour=silver
+        sunglasses | shades | era=modern soft=no material=glass+plastic colour=black
+            setting=outdoors
+        watch | wristwatch | era=early_modern soft=no material=metal use=time electric=maybe
+            colour=silver
         handbag | purse, bag | size=medium era=ancient material=leather use=storage soft=maybe
         backpack | rucksack, schoolbag, school bag | size=medium era=modern use=storage
         """,
@@ -314,13 +328,16 @@ GROUPS = (
         "gadget",
         "size=small",
         """
-        smartphone | phone, mobile phone, cell phone, cellphone, iphone | era=recent use=communication material=glass+metal
+        smartphone | phone, mobile phone, cell phone, cellphone, iphone | era=recent
+            use=communication material=glass+metal
         telephone | landline, landline phone | era=early_modern use=communication
         camera | digital camera | era=modern use=photography
-        video game console | game console, console, playstation, xbox | size=medium use=entertainment
+        video game console | game console, console, playstation, xbox | size=medium
+            use=entertainment
         calculator | | era=modern use=computing colour=grey
         remote control | remote, tv remote | use=entertainment
-        drone | quadcopter | flies=yes era=recent use=photography setting=outdoors habitat=sky colour=white
+        drone | quadcopter | flies=yes era=recent use=photography setting=outdoors habitat=sky
+            colour=white
         robot | | size=medium era=modern use=working colour=silver material=metal
         battery | batteries | size=tiny era=early_modern use=power colour=varies
         """,
@@ -361,7 +378,8 @@ GROUPS = (
         dishwasher | | habitat=kitchen use=cleaning
         microwave | microwave oven | size=medium habitat=kitchen use=cooking
         toaster | | size=medium habitat=kitchen use=cooking colour=silver
-        oven | stove, cooker | habitat=kitchen use=cooking era=early_modern electric=maybe colour=black
+        oven | stove, cooker | habitat=kitchen use=cooking era=early_modern electric=maybe
+            colour=black
         vacuum cleaner | vacuum, hoover | size=medium use=cleaning wheels=maybe colour=red
         hair dryer | hairdryer, blow dryer | size=small use=hygiene colour=black
         electric fan | fan | size=medium use=cooling
@@ -470,7 +488,8 @@ GROUPS = (
         roller skates | rollerblades | size=small material=plastic wheels=yes
         boxing gloves | | size=medium material=leather colour=red soft=yes setting=indoors
         dumbbell | weights, barbell | size=medium material=metal colour=black setting=indoors
-        treadmill | running machine | size=large material=metal+plastic electric=yes era=modern setting=indoors colour=black
+        treadmill | running machine | size=large material=metal+plastic electric=yes era=modern
+            setting=indoors colour=black
         trampoline | | size=very_large material=fabric+metal era=modern habitat=garden colour=black
         frisbee | flying disc | size=medium material=plastic flies=maybe era=modern
         fishing rod | fishing pole | size=medium material=plastic era=ancient habitat=freshwater
@@ -492,13 +511,15 @@ GROUPS = (
         notebook | exercise book, notepad | material=paper use=writing era=early_modern
         book | novel | size=medium material=paper use=learning era=ancient habitat=home
         stapler | | material=metal colour=black use=fastening era=early_modern
-        paper clip | paperclip | size=tiny material=metal colour=silver use=fastening era=early_modern
+        paper clip | paperclip | size=tiny material=metal colour=silver use=fastening
+            era=early_modern
         envelope | | material=paper colour=white use=communication era=early_modern
         stamp | postage stamp | size=tiny material=paper use=communication era=early_modern
         glue | glue stick | material=plastic colour=white use=fastening era=ancient
         sticky tape | tape, scotch tape | material=plastic colour=clear use=fastening era=modern
         globe | | size=medium material=plastic use=learning era=early_modern habitat=home
-        newspaper | | size=medium material=paper colour=black+white use=communication era=early_modern habitat=home
+        newspaper | | size=medium material=paper colour=black+white use=communication
+            era=early_modern habitat=home
         map | | size=medium material=paper use=learning era=ancient setting=both habitat=home
         """,
     ),
@@ -512,7 +533,8 @@ GROUPS = (
         bucket | pail | size=medium material=plastic era=ancient
         sponge | | material=plastic colour=yellow soft=yes era=ancient habitat=kitchen
         soap | bar of soap | material=wax colour=white era=ancient use=hygiene
-        trash can | bin, dustbin, garbage can, rubbish bin | size=medium material=plastic era=early_modern use=storage
+        trash can | bin, dustbin, garbage can, rubbish bin | size=medium material=plastic
+            era=early_modern use=storage
         """,
     ),
     (
@@ -570,7 +592,8 @@ GROUPS = (
         key | keys | size=tiny material=metal colour=silver era=ancient use=security setting=both
         lock | padlock | material=metal colour=silver era=ancient use=security setting=both
         safe | strongbox | size=medium material=metal colour=grey era=early_modern use=security
-        matches | match, matchstick, matchbox | size=tiny material=wood era=early_modern use=light dangerous=maybe
+        matches | match, matchstick, matchbox | size=tiny material=wood era=early_modern use=light
+            dangerous=maybe
         """,
     ),
     (
@@ -596,16 +619,19 @@ GROUPS = (
         balloon | party balloon | material=rubber flies=maybe soft=yes era=early_modern
         building blocks | lego, legos, blocks | size=tiny era=modern
         marbles | marble | size=tiny material=glass era=ancient
-        rubber duck | rubber ducky | material=rubber colour=yellow water=yes era=modern setting=indoors
+        rubber duck | rubber ducky | material=rubber colour=yellow water=yes era=modern
+            setting=indoors
         toy car | matchbox car | material=metal wheels=yes era=modern
         spinning top | top | material=wood era=ancient
         jump rope | skipping rope | size=medium material=fabric era=ancient setting=outdoors
         rocking horse | hobby horse | size=medium material=wood era=early_modern colour=brown
         water gun | squirt gun, water pistol | water=maybe era=modern setting=outdoors
         slinky | | material=metal colour=silver era=modern
-        swing | swing set | size=large material=metal habitat=garden setting=outdoors era=ancient rideable=yes
+        swing | swing set | size=large material=metal habitat=garden setting=outdoors era=ancient
+            rideable=yes
         slide | playground slide | size=large habitat=garden setting=outdoors era=early_modern
-        seesaw | teeter-totter | size=large material=wood habitat=garden setting=outdoors era=early_modern rideable=yes
+        seesaw | teeter-totter | size=large material=wood habitat=garden setting=outdoors
+            era=early_modern rideable=yes
         dollhouse | doll house, dolls house | size=medium material=wood era=early_modern
         """,
     ),

@@ -20,11 +20,14 @@ GROUPS = (
         """
         house | cottage, bungalow | size=very_large era=ancient
         castle | palace, fortress | colour=grey era=medieval habitat=countryside electric=no
-        tent | | size=large material=fabric era=ancient habitat=forest electric=no soft=yes use=sleeping
+        tent | | size=large material=fabric era=ancient habitat=forest electric=no soft=yes
+            use=sleeping
         igloo | | size=large material=ice colour=white era=medieval habitat=polar electric=no
         hut | cabin, shack | size=large material=wood colour=brown era=ancient habitat=forest
-        treehouse | tree house | size=large material=wood colour=brown era=modern habitat=garden use=play
-        dog house | kennel, doghouse | size=medium material=wood colour=brown era=early_modern habitat=garden electric=no
+        treehouse | tree house | size=large material=wood colour=brown era=modern habitat=garden
+            use=play
+        dog house | kennel, doghouse | size=medium material=wood colour=brown era=early_modern
+            habitat=garden electric=no
         skyscraper | tower block | material=glass+metal era=modern use=working colour=grey
         apartment building | block of flats, apartment | era=ancient colour=grey
         hotel | motel, inn | era=early_modern use=sleeping
@@ -48,10 +51,13 @@ GROUPS = (
         supermarket | grocery store, shop, store | era=modern use=shopping colour=white
         restaurant | cafe, diner | size=very_large era=early_modern use=eating colour=varies
         factory | mill | era=early_modern use=working colour=grey
-        barn | stable | size=very_large material=wood colour=red era=medieval habitat=farm use=storage
+        barn | stable | size=very_large material=wood colour=red era=medieval habitat=farm
+            use=storage
         garage | | size=very_large era=modern habitat=home use=storage colour=white
-        greenhouse | glasshouse | size=very_large material=glass colour=clear era=early_modern habitat=garden use=gardening
-        windmill | | size=very_large material=wood colour=white era=medieval habitat=countryside use=working electric=no
+        greenhouse | glasshouse | size=very_large material=glass colour=clear era=early_modern
+            habitat=garden use=gardening
+        windmill | | size=very_large material=wood colour=white era=medieval habitat=countryside
+            use=working electric=no
         """,
     ),
     (
@@ -61,7 +67,8 @@ GROUPS = (
         """
         pyramid | pyramids | colour=yellow era=ancient habitat=desert use=none
         statue | sculpture | size=large colour=grey era=ancient use=decoration
-        lighthouse | | colour=white+red pattern=stripes era=ancient habitat=ocean use=light electric=yes
+        lighthouse | | colour=white+red pattern=stripes era=ancient habitat=ocean use=light
+            electric=yes
         """,
     ),
     (
@@ -69,12 +76,16 @@ GROUPS = (
         "structure",
         "",
         """
-        bridge | | material=stone+metal colour=grey era=ancient use=transport habitat=freshwater electric=no
+        bridge | | material=stone+metal colour=grey era=ancient use=transport habitat=freshwater
+            electric=no
         tunnel | | colour=grey era=ancient use=transport habitat=mountains electric=maybe
         dam | | colour=grey era=ancient use=power habitat=freshwater water=yes electric=maybe
-        fountain | water fountain | size=large colour=grey era=ancient use=decoration water=yes electric=maybe
-        fence | | size=large material=wood colour=brown era=ancient use=protection habitat=garden electric=no
-        swimming pool | pool | size=very_large material=stone+liquid colour=blue era=ancient use=sport water=yes
+        fountain | water fountain | size=large colour=grey era=ancient use=decoration water=yes
+            electric=maybe
+        fence | | size=large material=wood colour=brown era=ancient use=protection habitat=garden
+            electric=no
+        swimming pool | pool | size=very_large material=stone+liquid colour=blue era=ancient
+            use=sport water=yes
         """,
     ),
     (
@@ -118,7 +129,8 @@ GROUPS = (
         moon | | colour=grey
         star | stars | material=gas colour=white
         cloud | clouds | material=gas colour=white habitat=sky
-        rainbow | | material=none colour=red+orange+yellow+green+blue+purple habitat=sky pattern=stripes
+        rainbow | | material=none colour=red+orange+yellow+green+blue+purple habitat=sky
+            pattern=stripes
         planet | earth, mars | colour=varies
         """,
     ),
@@ -139,9 +151,11 @@ GROUPS = (
         "phenomenon",
         "",
         """
-        lightning | lightning bolt, thunderbolt | material=none colour=white habitat=sky electric=yes dangerous=yes
+        lightning | lightning bolt, thunderbolt | material=none colour=white habitat=sky
+            electric=yes dangerous=yes
         tornado | twister, hurricane | material=gas colour=grey habitat=sky dangerous=yes
-        fire | flame, flames | size=medium material=gas colour=orange habitat=everywhere dangerous=yes setting=both
+        fire | flame, flames | size=medium material=gas colour=orange habitat=everywhere
+            dangerous=yes setting=both
         snowflake | snow | material=ice colour=white habitat=sky size=tiny
         icicle | | size=small material=ice colour=clear habitat=polar
         """,

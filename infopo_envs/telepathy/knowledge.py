@@ -40,6 +40,19 @@ def first_letter(name: str) -> str:
     return next(c for c in name if c.isalpha())
 
 
+def _rows(text: str) -> list[str]:
+    """Row lines; a line without ``|`` continues the previous row's attributes."""
+    rows: list[str] = []
+    for line in text.strip().splitlines():
+        if "|" in line:
+            rows.append(line)
+        elif rows:
+            rows[-1] += " " + line.strip()
+        else:
+            raise KnowledgeBaseError(f"attributes without a row: {line.strip()!r}")
+    return rows
+
+
 def _entities_of(module) -> list[Entity]:
     entities = []
     for category, kind, group_defaults, rows in module.GROUPS:
@@ -49,7 +62,7 @@ def _entities_of(module) -> list[Entity]:
             "kind": kind,
             **_pairs(group_defaults),
         }
-        for row in rows.strip().splitlines():
+        for row in _rows(rows):
             name, synonyms, overrides = (part.strip() for part in row.split("|"))
             attributes = {**base, **_pairs(overrides), "first_letter": first_letter(name)}
             names = tuple(s.strip() for s in synonyms.split(",") if s.strip())

@@ -66,7 +66,15 @@ KINDS_BY_CATEGORY: dict[str, tuple[str, ...]] = {
     "sports": ("ball", "sports_gear"),
     "building": ("dwelling", "public_building", "monument", "structure"),
     "nature": ("landform", "water_body", "sky_object", "mineral", "phenomenon"),
-    "household": ("stationery", "cleaning", "bathroom", "decor", "storage_item", "money", "bedding"),
+    "household": (
+        "stationery",
+        "cleaning",
+        "bathroom",
+        "decor",
+        "storage_item",
+        "money",
+        "bedding",
+    ),
     "toy": ("plaything", "game"),
 }
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from infopo_envs.core import (
     ActionForm,
-    Elicitation,
+    ElicitationTracker,
     Feedback,
     InfoPOEnv,
     ParsedAction,
@@ -20,10 +20,9 @@ from infopo_envs.core import (
 from infopo_envs.travel.catalogue import KINDS, SEARCH_FIELDS
 from infopo_envs.travel.judge import kinds_asked_about
 from infopo_envs.travel.scenario import BEST, CORRECT, AspectTask, Preference, generate_scenario
-from simulators import ReplyPlan, UserSimulator
+from simulators import UserSimulator
 
 ANSWER_SCORES = {BEST: 1.0, CORRECT: 0.8}
-UNHELPFUL_BEFORE_VOLUNTEER = 3
 
 
 class TravelIntentEnv(InfoPOEnv):
@@ -114,11 +113,12 @@ class TravelIntentEnv(InfoPOEnv):
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
         self.scenario = generate_scenario(rng_for(self.env_name, task.split, task.index))
-        self.elicited: set[str] = set()
-        self.volunteered: set[str] = set()
+        self.preferences = {p.key: p for a in self.scenario.aspects for p in a.preferences}
+        self.tracker = ElicitationTracker(
+            {key: _phrasings(p) for key, p in self.preferences.items()}, reveal_at_most=1
+        )
         self.searched: set[str] = set()
         self.booked: dict[str, str] = {}
-        self._unhelpful = 0
         opening = self.scenario.opening_request()
         self.user.start(
             role=self._role(),
@@ -187,26 +187,21 @@ class TravelIntentEnv(InfoPOEnv):
     def _ask(self, question: str) -> Feedback:
         strict = self.user.persona.strict_questions
         asked = kinds_asked_about(question, [a.aspect for a in self.scenario.aspects], strict)
-        held = {p.key: p for a in self.scenario.aspects for p in a.preferences}
-        known = self.elicited | self.volunteered
-        judged = Elicitation.judge([kind.key for kind in asked], held, known)
-        plan = judged.plan({key: _phrasings(p) for key, p in held.items()}, reveal_at_most=1)
-        reward, elicited = (self.elicit_reward, [judged.new[0]]) if judged.new else (0.0, [])
-        unhelpful = 0 if judged.new else self._unhelpful + 1
-        volunteered = []
-        remaining = [p for k, p in held.items() if k not in known]
-        if unhelpful >= UNHELPFUL_BEFORE_VOLUNTEER and remaining:
-            pick = remaining[int(self.np_random.integers(len(remaining)))]
-            plan, volunteered, unhelpful = (
-                ReplyPlan("volunteer", (_phrasings(pick),)),
-                [pick.key],
-                0,
-            )
-        reply = self.user.say(question, plan)  # may raise; nothing has changed yet
-        self._unhelpful = unhelpful
-        self.elicited.update(elicited)
-        self.volunteered.update(volunteered)
-        return Feedback(reply, reward, "user", info={"reply_kind": plan.kind})
+        answer = self.tracker.answer([kind.key for kind in asked], self.np_random)
+        reply = self.user.say(question, answer.plan)  # may raise; nothing has changed yet
+        self.tracker.commit(answer)
+        reward = self.elicit_reward * len(answer.elicited)
+        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})
+
+    @property
+    def elicited(self) -> set[str]:
+        """Preference keys uncovered by the agent's questions (rewarded)."""
+        return self.tracker.elicited
+
+    @property
+    def volunteered(self) -> set[str]:
+        """Preference keys the traveller volunteered after unhelpful questions (unrewarded)."""
+        return self.tracker.volunteered
 
     def _search(self, body: str) -> Feedback:
         request = _load_json(body)

@@ -99,9 +99,13 @@ _OPENERS = (
 )  # fmt: skip
 
 
+def is_plural(noun: str) -> bool:
+    return noun.endswith("s") and not noun.endswith("ss")
+
+
 def article(noun: str) -> str:
     """``"a face moisturizer"``, ``"an electric toothbrush"``, ``"potato chips"``."""
-    if noun.endswith("s") and not noun.endswith("ss"):
+    if is_plural(noun):
         return noun
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
@@ -117,7 +121,7 @@ def _attribute_phrase(noun: str, attributes: tuple[str, ...], form: int) -> str:
     if not traits:
         return head
     if form == 0:
-        return f"{head} that is {join_and(traits)}"
+        return f"{head} that {'are' if is_plural(noun) else 'is'} {join_and(traits)}"
     if form == 1:
         return f"{head} with these features: {', '.join(traits)}"
     return f"{head}, {join_and(traits)}"

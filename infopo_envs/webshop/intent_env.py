@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from infopo_envs.core import ActionForm, Elicitation, Feedback, ParsedAction, TaskRef, UserChannel
+from infopo_envs.core import (
+    ActionForm,
+    ElicitationTracker,
+    Feedback,
+    ParsedAction,
+    TaskRef,
+    UserChannel,
+)
 from infopo_envs.webshop.env import WebShopEnv
 from infopo_envs.webshop.goals import article
 from infopo_envs.webshop.grammar import WebShopGrammar
@@ -15,9 +22,7 @@ from infopo_envs.webshop.questions import (
     topic_lexicons,
     topics_asked,
 )
-from simulators import ReplyPlan, UserSimulator
-
-UNHELPFUL_BEFORE_VOLUNTEER = 3
+from simulators import UserSimulator
 
 
 class WebShopIntentEnv(WebShopEnv):
@@ -92,9 +97,7 @@ class WebShopIntentEnv(WebShopEnv):
         super().__init__(**kwargs)
         self.user = UserChannel(simulator)
         self.elicit_reward = float(elicit_reward)
-        self.elicited: set[str] = set()
-        self.volunteered: set[str] = set()
-        self._unhelpful = 0
+        self.tracker = ElicitationTracker({})
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
@@ -102,7 +105,7 @@ class WebShopIntentEnv(WebShopEnv):
         self.kind = self.catalogue[self.goal.product_index].kind
         facets = {a: facet_of(self.kind, a) for a in self.goal.attributes}
         self.facts = fact_phrasings(self.goal, facets)
-        self.elicited, self.volunteered, self._unhelpful = set(), set(), 0
+        self.tracker = ElicitationTracker(self.facts, reveal_at_most=1)
         opening = f"Hi! I'm looking for {article(self.kind.noun)}. Can you find one for me?"
         self.user.start(
             role=self._role(),
@@ -136,22 +139,21 @@ class WebShopIntentEnv(WebShopEnv):
 
     def _ask(self, question: str) -> Feedback:
         asked = topics_asked(question, self.kind, self.user.persona.strict_questions)
-        known = self.elicited | self.volunteered
-        judged = Elicitation.judge(asked, self.facts, known)
-        plan = judged.plan(self.facts, reveal_at_most=1)
-        elicited = judged.new[:1]
-        unhelpful = 0 if elicited else self._unhelpful + 1
-        volunteered: tuple[str, ...] = ()
-        remaining = [key for key in self.facts if key not in known]
-        if unhelpful >= UNHELPFUL_BEFORE_VOLUNTEER and remaining:
-            pick = remaining[int(self.np_random.integers(len(remaining)))]
-            plan, volunteered, unhelpful = ReplyPlan("volunteer", (self.facts[pick],)), (pick,), 0
-        reply = self.user.say(question, plan)  # may raise; nothing has changed yet
-        self._unhelpful = unhelpful
-        self.elicited.update(elicited)
-        self.volunteered.update(volunteered)
-        reward = self.elicit_reward if elicited else 0.0
-        return Feedback(reply, reward, "user", info={"reply_kind": plan.kind})
+        answer = self.tracker.answer(asked, self.np_random)
+        reply = self.user.say(question, answer.plan)  # may raise; nothing has changed yet
+        self.tracker.commit(answer)
+        reward = self.elicit_reward * len(answer.elicited)
+        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})
+
+    @property
+    def elicited(self) -> set[str]:
+        """Topic keys uncovered by the agent's questions (rewarded)."""
+        return self.tracker.elicited
+
+    @property
+    def volunteered(self) -> set[str]:
+        """Topic keys the shopper volunteered after unhelpful questions (unrewarded)."""
+        return self.tracker.volunteered
 
     # ---- info and baselines ----------------------------------------------------------------
     def _episode_info(self) -> dict[str, Any]:

@@ -31,6 +31,7 @@ GUIDANCE = {
     "refuse": "Decline what the agent proposes. {detail}",
     "done": "Your request is fully handled: thank the agent and end your message with ###STOP###.",
     "chat": "Reply briefly and naturally without giving new details.",
+    "answer": "Reply with exactly this answer and nothing else: {facts}",
 }
 
 

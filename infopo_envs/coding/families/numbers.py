@@ -7,8 +7,8 @@ from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 
 @family("numbers.fizzbuzz")
 def fizzbuzz(rng) -> CodingTask:
-    a, b = pick(rng, ((3, 5), (2, 7), (3, 4), (4, 6)))
-    word_a, word_b = pick(rng, (("Fizz", "Buzz"), ("Foo", "Bar"), ("Ping", "Pong")))
+    a, b = pick(rng, ((3, 5), (2, 7), (3, 4), (4, 6), (2, 5), (3, 7)))
+    word_a, word_b = pick(rng, (("Fizz", "Buzz"), ("Foo", "Bar"), ("Ping", "Pong"), ("Tick", "Tock")))
     start_zero = bool(rng.integers(2))
     numbers_as = pick(rng, ("str", "int"))
     start = "0" if start_zero else "1"
@@ -156,7 +156,7 @@ def histogram(rng) -> CodingTask:
 
 @family("numbers.password_strength")
 def password_strength(rng) -> CodingTask:
-    min_len = pick(rng, (8, 10, 12))
+    min_len = pick(rng, (6, 8, 10, 12))
     need_symbol = bool(rng.integers(2))
     scale = pick(rng, ("score", "label"))
     checks = ["len(pw) >= MIN", "any(c.islower() for c in pw)", "any(c.isupper() for c in pw)",

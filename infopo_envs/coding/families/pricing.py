@@ -9,8 +9,8 @@ ROUNDING_WORDS = ("round", "rounding", "rounded", "decimal", "decimals", "cents"
 
 @family("pricing.bulk_discount")
 def bulk_discount(rng) -> CodingTask:
-    threshold = pick(rng, (10, 20, 25, 50, 100))
-    percent = pick(rng, (5, 10, 12, 15, 20))
+    threshold = pick(rng, (10, 12, 20, 24, 25, 30, 50, 100))
+    percent = pick(rng, (5, 8, 10, 12, 15, 20, 25))
     inclusive = bool(rng.integers(2))
     digits = pick(rng, (0, 2))
     op = ">=" if inclusive else ">"
@@ -50,7 +50,7 @@ def bulk_discount(rng) -> CodingTask:
 
 @family("pricing.shipping_cost")
 def shipping_cost(rng) -> CodingTask:
-    base = pick(rng, (3.0, 4.5, 5.0, 6.99))
+    base = pick(rng, (2.5, 3.0, 4.5, 5.0, 5.99, 6.99))
     per_kg = pick(rng, (0.5, 1.2, 1.5, 2.0))
     free_kg = pick(rng, (1, 2, 5))
     express = pick(rng, (1.5, 2.0, 2.5))
@@ -98,9 +98,9 @@ def shipping_cost(weight_kg, express):
 
 @family("pricing.tiered_tax")
 def tiered_tax(rng) -> CodingTask:
-    first = pick(rng, (10000, 12000, 15000))
-    second = first + pick(rng, (20000, 30000, 40000))
-    low_rate = pick(rng, (10, 15, 20))
+    first = pick(rng, (8000, 10000, 12000, 12500, 15000))
+    second = first + pick(rng, (20000, 25000, 30000, 40000))
+    low_rate = pick(rng, (10, 12, 15, 20))
     high_rate = low_rate + pick(rng, (10, 15, 20))
     floor = bool(rng.integers(2))
     finish = "int(tax)" if floor else "round(tax, 2)"
@@ -144,9 +144,9 @@ def tiered_tax(rng) -> CodingTask:
 
 @family("pricing.coupon_total")
 def coupon_total(rng) -> CodingTask:
-    percent_code = pick(rng, ("SAVE10", "SPRING15", "VIP20"))
+    percent_code = pick(rng, ("SAVE10", "SPRING15", "VIP20", "WELCOME25"))
     percent = int(percent_code[-2:])
-    flat_code = pick(rng, ("FLAT5", "MINUS8", "TAKE3"))
+    flat_code = pick(rng, ("FLAT5", "MINUS8", "TAKE3", "GIFT4"))
     flat = int(flat_code[-1])
     case_insensitive = bool(rng.integers(2))
     unknown_raises = bool(rng.integers(2))

@@ -56,7 +56,7 @@ def competition_ranks(rng) -> CodingTask:
 @family("ranking.letter_grade")
 def letter_grade(rng) -> CodingTask:
     weights = pick(rng, ((0.3, 0.3, 0.4), (0.2, 0.3, 0.5), (0.25, 0.25, 0.5)))
-    cutoffs = pick(rng, ((90, 80, 70, 60), (85, 75, 65, 50), (93, 85, 77, 70)))
+    cutoffs = pick(rng, ((90, 80, 70, 60), (85, 75, 65, 50), (93, 85, 77, 70), (88, 78, 68, 55)))
     plus = bool(rng.integers(2))
     plus_line = (f'    if grade != "F" and score % 10 >= 7:\n        grade += "+"\n'
                  if plus else "")
@@ -197,7 +197,7 @@ def trimmed_score(rng) -> CodingTask:
 
 @family("ranking.top_k_by_ratio")
 def top_k_by_ratio(rng) -> CodingTask:
-    min_votes = pick(rng, (0, 5, 10))
+    min_votes = pick(rng, (0, 3, 5, 10))
     k = pick(rng, (2, 3))
     laplace = bool(rng.integers(2))
     ratio = "(up + 1) / (up + down + 2)" if laplace else "up / (up + down) if up + down else 0.0"

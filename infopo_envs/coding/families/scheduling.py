@@ -8,9 +8,9 @@ from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 @family("scheduling.free_slots")
 def free_slots(rng) -> CodingTask:
     step = pick(rng, (15, 30, 60))
-    buffer = pick(rng, (0, 5, 10))
+    buffer = pick(rng, (0, 5, 10, 15))
     as_text = bool(rng.integers(2))
-    start, end = pick(rng, ((480, 1020), (540, 1080)))
+    start, end = pick(rng, ((480, 1020), (540, 1080), (510, 990), (600, 1140)))
     out = 'f"{t // 60:02d}:{t % 60:02d}"' if as_text else "t"
     reference = f"""def free_slots(busy, duration):
     slots = []
@@ -57,8 +57,8 @@ def free_slots(rng) -> CodingTask:
 
 @family("scheduling.overtime_pay")
 def overtime_pay(rng) -> CodingTask:
-    limit = pick(rng, (35, 38, 40))
-    multiplier = pick(rng, (1.25, 1.5, 2.0))
+    limit = pick(rng, (35, 37, 38, 40))
+    multiplier = pick(rng, (1.25, 1.5, 1.75, 2.0))
     daily = bool(rng.integers(2))
     daily_limit = pick(rng, (8, 9, 10))
     if daily:
@@ -101,10 +101,10 @@ def overtime_pay(rng) -> CodingTask:
 
 @family("scheduling.parking_fee")
 def parking_fee(rng) -> CodingTask:
-    free = pick(rng, (0, 15, 30))
-    block = pick(rng, (30, 60))
-    price = pick(rng, (1, 2, 3))
-    cap = pick(rng, (10, 15, 20, 25))
+    free = pick(rng, (0, 10, 15, 30))
+    block = pick(rng, (15, 30, 60))
+    price = pick(rng, (1, 2, 3, 4))
+    cap = pick(rng, (10, 15, 20, 25, 30))
     reference = f"""def parking_fee(minutes):
     if minutes <= {free}:
         return 0

@@ -65,7 +65,7 @@ def normalize_name(rng) -> CodingTask:
 @family("text.slugify")
 def slugify(rng) -> CodingTask:
     sep = pick(rng, ("-", "_"))
-    limit = pick(rng, (20, 30, 40))
+    limit = pick(rng, (16, 20, 24, 30, 40))
     keep_digits = bool(rng.integers(2))
     allowed = "c.isalnum()" if keep_digits else "c.isalpha()"
     reference = f"""def slugify(title):
@@ -110,8 +110,8 @@ def slugify(rng) -> CodingTask:
 
 @family("text.mask_email")
 def mask_email(rng) -> CodingTask:
-    keep = pick(rng, (1, 2, 3))
-    mask = pick(rng, ("*", "#", "x"))
+    keep = pick(rng, (1, 2, 3, 4))
+    mask = pick(rng, ("*", "#", "x", "•"))
     fixed = bool(rng.integers(2))
     hide_domain = bool(rng.integers(2))
     stars = f'"{mask}" * 3' if fixed else f'"{mask}" * max(len(local) - {keep}, 0)'
@@ -215,7 +215,7 @@ def top_words(text, n):
 
 @family("text.truncate")
 def truncate(rng) -> CodingTask:
-    ellipsis = pick(rng, ("...", "…", " [more]"))
+    ellipsis = pick(rng, ("...", "…", " [more]", "~"))
     word_boundary = bool(rng.integers(2))
     counted = bool(rng.integers(2))
     room = f"limit - {len(ellipsis)}" if counted else "limit"

@@ -20,8 +20,22 @@ from infopo_envs.tooluse.airline.data_model import (
 )
 
 AIRPORTS = ("JFK", "LAX", "ORD", "SFO", "SEA", "BOS", "DEN", "MIA")
-FIRST_NAMES = ("Ava", "Liam", "Mia", "Noah", "Emma", "Omar", "Yara", "Ethan", "Sofia", "Lucas",
-               "Chen", "Aisha", "Mateo", "Ivy")
+FIRST_NAMES = (
+    "Ava",
+    "Liam",
+    "Mia",
+    "Noah",
+    "Emma",
+    "Omar",
+    "Yara",
+    "Ethan",
+    "Sofia",
+    "Lucas",
+    "Chen",
+    "Aisha",
+    "Mateo",
+    "Ivy",
+)
 LAST_NAMES = ("Garcia", "Kim", "Smith", "Patel", "Rossi", "Nguyen", "Silva", "Khan", "Lopez")
 TODAY = dt.date(2027, 5, 10)
 N_DAYS, N_ROUTES, N_USERS = 6, 10, 8
@@ -62,26 +76,46 @@ def _flight(rng, origin: str, destination: str, base: float, db: AirlineDB) -> F
         seats = {c: int(rng.integers(2, 12)) for c in CABINS}
         dates[day(offset)] = FlightDate(status="on time", seats=seats, prices=prices)
     departure = f"{int(rng.integers(6, 22)):02d}:{int(rng.choice([0, 15, 30, 45])):02d}"
-    return Flight(flight_number=number, origin=origin, destination=destination,
-                  departure=departure, dates=dates)
+    return Flight(
+        flight_number=number,
+        origin=origin,
+        destination=destination,
+        departure=departure,
+        dates=dates,
+    )
 
 
 def _dob(rng) -> str:
-    return f"{int(rng.integers(1950, 2005))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+    year, month, day_of_month = rng.integers(1950, 2005), rng.integers(1, 13), rng.integers(1, 29)
+    return f"{int(year)}-{int(month):02d}-{int(day_of_month):02d}"
 
 
 def _user(rng, first: str) -> User:
     last = LAST_NAMES[int(rng.integers(len(LAST_NAMES)))]
     user_id = f"{first.lower()}_{last.lower()}_{int(rng.integers(1000, 10000))}"
-    methods = [PaymentMethod(payment_method_id=f"credit_card_{int(rng.integers(10**6, 10**7))}",
-                             kind="credit_card")]
+    methods = [
+        PaymentMethod(
+            payment_method_id=f"credit_card_{int(rng.integers(10**6, 10**7))}", kind="credit_card"
+        )
+    ]
     if rng.random() < 0.5:
-        methods.append(PaymentMethod(payment_method_id=f"gift_card_{int(rng.integers(10**6, 10**7))}",
-                                     kind="gift_card", balance=float(rng.integers(50, 500))))
+        methods.append(
+            PaymentMethod(
+                payment_method_id=f"gift_card_{int(rng.integers(10**6, 10**7))}",
+                kind="gift_card",
+                balance=float(rng.integers(50, 500)),
+            )
+        )
     membership = ("regular", "silver", "gold")[int(rng.integers(3))]
-    return User(user_id=user_id, first_name=first, last_name=last, dob=_dob(rng),
-                membership=membership, payment_methods={m.payment_method_id: m for m in methods},
-                reservations=[])
+    return User(
+        user_id=user_id,
+        first_name=first,
+        last_name=last,
+        dob=_dob(rng),
+        membership=membership,
+        payment_methods={m.payment_method_id: m for m in methods},
+        reservations=[],
+    )
 
 
 def _reservation(rng, user: User, db: AirlineDB) -> Reservation:
@@ -90,18 +124,30 @@ def _reservation(rng, user: User, db: AirlineDB) -> Reservation:
     cabin = CABINS[int(rng.integers(3))]
     passengers = [Passenger(first_name=user.first_name, last_name=user.last_name, dob=user.dob)]
     if rng.random() < 0.4:
-        passengers.append(Passenger(first_name=FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))],
-                                    last_name=user.last_name, dob=_dob(rng)))
+        passengers.append(
+            Passenger(
+                first_name=FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))],
+                last_name=user.last_name,
+                dob=_dob(rng),
+            )
+        )
     price = flight.dates[date].prices[cabin]
     letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     reservation_id = "".join(letters[int(i)] for i in rng.integers(0, len(letters), 6))
     method = next(iter(user.payment_methods))
     return Reservation(
-        reservation_id=reservation_id, user_id=user.user_id, origin=flight.origin,
-        destination=flight.destination, cabin=cabin,
+        reservation_id=reservation_id,
+        user_id=user.user_id,
+        origin=flight.origin,
+        destination=flight.destination,
+        cabin=cabin,
         flights=[ReservationFlight(flight_number=flight.flight_number, date=date, price=price)],
         passengers=passengers,
-        payment_history=[Payment(payment_method_id=method, amount=round(price * len(passengers), 2))],
-        created_at=day(-int(rng.integers(2, 30))), total_baggages=0, nonfree_baggages=0,
+        payment_history=[
+            Payment(payment_method_id=method, amount=round(price * len(passengers), 2))
+        ],
+        created_at=day(-int(rng.integers(2, 30))),
+        total_baggages=0,
+        nonfree_baggages=0,
         insurance=bool(rng.random() < 0.3),
     )

@@ -18,8 +18,13 @@ from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
 from infopo_envs.tooluse.core.scenario import money, pick
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
-NOT_CANCELLABLE = ("cannot be cancelled", "can't be cancelled", "cannot cancel", "can't cancel",
-                   "not eligible")
+NOT_CANCELLABLE = (
+    "cannot be cancelled",
+    "can't be cancelled",
+    "cannot cancel",
+    "can't cancel",
+    "not eligible",
+)
 
 
 def _customer(rng: np.random.Generator, db: AirlineDB) -> tuple[User, Reservation]:
@@ -28,30 +33,50 @@ def _customer(rng: np.random.Generator, db: AirlineDB) -> tuple[User, Reservatio
 
 
 def _identity(user: User) -> Fact:
-    return Fact("identity", ("user id", "identify", "verify", "account", "profile"),
-                (f"My user id is {user.user_id}.", f"It's {user.user_id}."),
-                "Could you give me your user id so I can look up your account?")
+    return Fact(
+        "identity",
+        ("user id", "identify", "verify", "account", "profile"),
+        (f"My user id is {user.user_id}.", f"It's {user.user_id}."),
+        "Could you give me your user id so I can look up your account?",
+    )
 
 
 def _reservation_fact(reservation: Reservation) -> Fact:
     rid = reservation.reservation_id
-    return Fact("reservation", ("reservation", "booking", "confirmation", "which trip"),
-                (f"The reservation id is {rid}.", f"It's reservation {rid}."),
-                "Which reservation is it? Please give me the reservation id.")
+    return Fact(
+        "reservation",
+        ("reservation", "booking", "confirmation", "which trip"),
+        (f"The reservation id is {rid}.", f"It's reservation {rid}."),
+        "Which reservation is it? Please give me the reservation id.",
+    )
 
 
 def _card_fact(user: User) -> tuple[Fact, str]:
     card = next(m for m in user.payment_methods if m.startswith("credit_card"))
-    return Fact("payment", PAYMENT_TOPICS, ("Please use my credit card on file.",),
-                "Which payment method should I use?"), card
+    return Fact(
+        "payment",
+        PAYMENT_TOPICS,
+        ("Please use my credit card on file.",),
+        "Which payment method should I use?",
+    ), card
 
 
-def _confirm(key: str, verb: str, reservation: Reservation, what: str, accept: bool = True,
-             condition: str = "") -> Decision:
+def _confirm(
+    key: str,
+    verb: str,
+    reservation: Reservation,
+    what: str,
+    accept: bool = True,
+    condition: str = "",
+) -> Decision:
     rid = reservation.reservation_id
-    return Decision(key, ((verb,), (rid,)), accept,
-                    condition or f"You agree to {verb} {what}.",
-                    f"To confirm: shall I {verb} {what} on reservation {rid}? Please confirm.")
+    return Decision(
+        key,
+        ((verb,), (rid,)),
+        accept,
+        condition or f"You agree to {verb} {what}.",
+        f"To confirm: shall I {verb} {what} on reservation {rid}? Please confirm.",
+    )
 
 
 def _paid(reservation: Reservation) -> float:
@@ -83,8 +108,11 @@ def cancel_eligible(rng: np.random.Generator, db: AirlineDB) -> Task:
         "cancel_eligible",
         "Hi, I need to cancel a flight booking.",
         f"Cancel reservation {reservation.reservation_id}.",
-        (_identity(user), _reservation_fact(reservation),
-         Fact("reason", ("reason", "why"), (said,), "What is the reason for cancelling?")),
+        (
+            _identity(user),
+            _reservation_fact(reservation),
+            Fact("reason", ("reason", "why"), (said,), "What is the reason for cancelling?"),
+        ),
         (_confirm("cancel", "cancel", reservation, "the whole reservation"),),
         (ToolCall("cancel_reservation", {"reservation_id": reservation.reservation_id}),),
         (InfoItem("refund", (money(refund),)),),
@@ -99,9 +127,16 @@ def cancel_not_allowed(rng: np.random.Generator, db: AirlineDB) -> Task:
         "cancel_not_allowed",
         "I want to cancel my trip and get my money back.",
         f"Cancel reservation {reservation.reservation_id} if the rules allow it.",
-        (_identity(user), _reservation_fact(reservation),
-         Fact("reason", ("reason", "why"), ("My plans changed.",),
-              "What is the reason for cancelling?")),
+        (
+            _identity(user),
+            _reservation_fact(reservation),
+            Fact(
+                "reason",
+                ("reason", "why"),
+                ("My plans changed.",),
+                "What is the reason for cancelling?",
+            ),
+        ),
         required_info=(InfoItem("not cancellable", NOT_CANCELLABLE),),
         tells="Under our policy this reservation cannot be cancelled.",
     )
@@ -122,10 +157,24 @@ def upgrade_cabin(rng: np.random.Generator, db: AirlineDB) -> Task:
         "Could I upgrade my flight to business class?",
         f"Upgrade reservation {rid} to business, only if it costs at most ${limit:.2f}.",
         (_identity(user), _reservation_fact(reservation), payment),
-        (_confirm("upgrade", "upgrade", reservation, "every passenger to business", accept,
-                  f"Agree to the upgrade only if it costs at most ${limit:.2f} in total."),),
-        (ToolCall("update_reservation_cabin", {"reservation_id": rid, "cabin": "business",
-                                               "payment_method_id": card}),) if accept else (),
+        (
+            _confirm(
+                "upgrade",
+                "upgrade",
+                reservation,
+                "every passenger to business",
+                accept,
+                f"Agree to the upgrade only if it costs at most ${limit:.2f} in total.",
+            ),
+        ),
+        (
+            ToolCall(
+                "update_reservation_cabin",
+                {"reservation_id": rid, "cabin": "business", "payment_method_id": card},
+            ),
+        )
+        if accept
+        else (),
         (InfoItem("price difference", (money(difference),)),),
         f"The upgrade costs ${money(difference)} in total.",
     )
@@ -144,14 +193,29 @@ def add_bags(rng: np.random.Generator, db: AirlineDB) -> Task:
         "add_bags",
         "I'd like to add some checked bags to my booking.",
         f"Add {extra} checked bags to reservation {rid}.",
-        (_identity(user), _reservation_fact(reservation),
-         Fact("bags", ("bag", "bags", "baggage", "luggage", "how many"),
-              (f"I need {extra} more checked bags.",), "How many checked bags do you want to add?"),
-         payment),
+        (
+            _identity(user),
+            _reservation_fact(reservation),
+            Fact(
+                "bags",
+                ("bag", "bags", "baggage", "luggage", "how many"),
+                (f"I need {extra} more checked bags.",),
+                "How many checked bags do you want to add?",
+            ),
+            payment,
+        ),
         (_confirm("bags", "add", reservation, f"{extra} checked bags"),),
-        (ToolCall("update_reservation_baggages", {
-            "reservation_id": rid, "total_baggages": total, "nonfree_baggages": nonfree,
-            "payment_method_id": card}),),
+        (
+            ToolCall(
+                "update_reservation_baggages",
+                {
+                    "reservation_id": rid,
+                    "total_baggages": total,
+                    "nonfree_baggages": nonfree,
+                    "payment_method_id": card,
+                },
+            ),
+        ),
         (InfoItem("cost", (money(cost),)),),
         f"The extra bags cost ${money(cost)}.",
     )
@@ -170,13 +234,21 @@ def fix_passenger_name(rng: np.random.Generator, db: AirlineDB) -> Task:
         "fix_passenger_name",
         "There's a typo in a passenger name on my booking.",
         f"Correct {wrong_first} {right.last_name} to {right.first_name} {right.last_name}.",
-        (_identity(user), _reservation_fact(reservation),
-         Fact("name", ("name", "spelling", "spelled", "passenger", "typo"),
-              (f"It says {wrong_first} {right.last_name} but it should be {right.first_name} "
-               f"{right.last_name}.",), "Which name is wrong, and how should it be spelled?")),
+        (
+            _identity(user),
+            _reservation_fact(reservation),
+            Fact(
+                "name",
+                ("name", "spelling", "spelled", "passenger", "typo"),
+                (
+                    f"It says {wrong_first} {right.last_name} but it should be {right.first_name} "
+                    f"{right.last_name}.",
+                ),
+                "Which name is wrong, and how should it be spelled?",
+            ),
+        ),
         (_confirm("name", "correct", reservation, f"the name to {right.first_name}"),),
-        (ToolCall("update_reservation_passengers", {"reservation_id": rid,
-                                                    "passengers": fixed}),),
+        (ToolCall("update_reservation_passengers", {"reservation_id": rid, "passengers": fixed}),),
     )
 
 
@@ -187,9 +259,13 @@ def change_flight_date(rng: np.random.Generator, db: AirlineDB) -> Task:
     dates = [d for d in db.flights[old.flight_number].dates if d != old.date]
     date = pick(rng, dates)
     same_route = sorted(
-        (f for f in db.flights.values()
-         if (f.origin, f.destination) == (reservation.origin, reservation.destination)),
-        key=lambda f: f.departure)
+        (
+            f
+            for f in db.flights.values()
+            if (f.origin, f.destination) == (reservation.origin, reservation.destination)
+        ),
+        key=lambda f: f.departure,
+    )
     new = same_route[0]
     slot, count = new.dates[date], len(reservation.passengers)
     slot.status = "on time"
@@ -201,15 +277,29 @@ def change_flight_date(rng: np.random.Generator, db: AirlineDB) -> Task:
         "change_flight_date",
         "I need to move my flight to a different day.",
         f"Move reservation {rid} to the earliest flight on {date}.",
-        (_identity(user), _reservation_fact(reservation),
-         Fact("date", ("date", "day", "when", "which flight", "time", "prefer"),
-              (f"I'd like to fly on {date} instead, on the earliest flight that day.",),
-              "Which date would suit you, and which flight do you prefer?"),
-         payment),
+        (
+            _identity(user),
+            _reservation_fact(reservation),
+            Fact(
+                "date",
+                ("date", "day", "when", "which flight", "time", "prefer"),
+                (f"I'd like to fly on {date} instead, on the earliest flight that day.",),
+                "Which date would suit you, and which flight do you prefer?",
+            ),
+            payment,
+        ),
         (_confirm("change", "move", reservation, f"the booking to {new.flight_number} on {date}"),),
-        (ToolCall("update_reservation_flights", {
-            "reservation_id": rid, "flight_number": new.flight_number, "date": date,
-            "payment_method_id": card}),),
+        (
+            ToolCall(
+                "update_reservation_flights",
+                {
+                    "reservation_id": rid,
+                    "flight_number": new.flight_number,
+                    "date": date,
+                    "payment_method_id": card,
+                },
+            ),
+        ),
         (InfoItem("price difference", (money(difference),)),),
         f"The price difference is ${money(difference)}.",
     )
@@ -242,11 +332,21 @@ def _compensation(rng: np.random.Generator, db: AirlineDB, status: str) -> Task:
         f"My flight was {status} and I'm really unhappy about it.",
         f"Get compensation for the {status} flight of reservation {rid}.",
         (_identity(user), _reservation_fact(reservation)),
-        (Decision("certificate", (("certificate",), (rid,)), True,
-                  "You accept a travel certificate as compensation.",
-                  f"Shall I send you a travel certificate for reservation {rid}? Please confirm."),),
-        (ToolCall("send_certificate", {"user_id": user.user_id, "reservation_id": rid,
-                                       "amount": amount}),),
+        (
+            Decision(
+                "certificate",
+                (("certificate",), (rid,)),
+                True,
+                "You accept a travel certificate as compensation.",
+                f"Shall I send you a travel certificate for reservation {rid}? Please confirm.",
+            ),
+        ),
+        (
+            ToolCall(
+                "send_certificate",
+                {"user_id": user.user_id, "reservation_id": rid, "amount": amount},
+            ),
+        ),
         (InfoItem("certificate", (money(amount),)),),
         f"The certificate is worth ${money(amount)}.",
     )
@@ -265,13 +365,18 @@ def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
     route = pick(rng, db.flights.values())
     date = pick(rng, route.dates)
     cabin = pick(rng, ("economy", "business"))
-    options = [f for f in db.flights.values()
-               if (f.origin, f.destination) == (route.origin, route.destination)]
+    options = [
+        f
+        for f in db.flights.values()
+        if (f.origin, f.destination) == (route.origin, route.destination)
+    ]
     for flight in options:
         flight.dates[date].status = "on time"
     route.dates[date].seats[cabin] = max(route.dates[date].seats[cabin], 1)
-    best = min((f for f in options if f.dates[date].seats[cabin] >= 1),
-               key=lambda f: (f.dates[date].prices[cabin], f.departure))
+    best = min(
+        (f for f in options if f.dates[date].seats[cabin] >= 1),
+        key=lambda f: (f.dates[date].prices[cabin], f.departure),
+    )
     price = best.dates[date].prices[cabin]
     payment, card = _card_fact(user)
     me = Passenger(first_name=user.first_name, last_name=user.last_name, dob=user.dob)
@@ -279,27 +384,59 @@ def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
         "book_flight",
         "Hi, I want to book a flight.",
         f"Book the cheapest {cabin} flight from {route.origin} to {route.destination} on {date}.",
-        (_identity(user),
-         Fact("trip", ("where", "from", "route", "destination", "origin", "date", "when"),
-              (f"From {route.origin} to {route.destination} on {date}, one way.",),
-              "Where are you flying from and to, and on which date?"),
-         Fact("cabin", ("cabin", "class", "which flight", "cheapest", "prefer"),
-              (f"{cabin.replace('_', ' ').capitalize()}, the cheapest flight.",),
-              "Which cabin class, and which flight do you prefer?"),
-         Fact("passengers", ("passenger", "passengers", "travelling", "birth"),
-              (f"Just me, {me.first_name} {me.last_name}, born {me.dob}.",),
-              "Who is travelling? Please give names and dates of birth."),
-         Fact("extras", ("bag", "bags", "baggage", "insurance"),
-              ("No checked bags and no insurance.",),
-              "Any checked bags or travel insurance?"),
-         payment),
-        (Decision("book", (("book",), (best.flight_number,)), True,
-                  "You agree to the cheapest flight in your cabin.",
-                  f"Shall I book {best.flight_number} on {date} in {cabin}? Please confirm."),),
-        (ToolCall("book_reservation", {
-            "user_id": user.user_id, "flight_number": best.flight_number, "date": date,
-            "cabin": cabin, "passengers": [me.model_dump()], "payment_method_id": card,
-            "total_baggages": 0, "nonfree_baggages": 0, "insurance": False}),),
+        (
+            _identity(user),
+            Fact(
+                "trip",
+                ("where", "from", "route", "destination", "origin", "date", "when"),
+                (f"From {route.origin} to {route.destination} on {date}, one way.",),
+                "Where are you flying from and to, and on which date?",
+            ),
+            Fact(
+                "cabin",
+                ("cabin", "class", "which flight", "cheapest", "prefer"),
+                (f"{cabin.replace('_', ' ').capitalize()}, the cheapest flight.",),
+                "Which cabin class, and which flight do you prefer?",
+            ),
+            Fact(
+                "passengers",
+                ("passenger", "passengers", "travelling", "birth"),
+                (f"Just me, {me.first_name} {me.last_name}, born {me.dob}.",),
+                "Who is travelling? Please give names and dates of birth.",
+            ),
+            Fact(
+                "extras",
+                ("bag", "bags", "baggage", "insurance"),
+                ("No checked bags and no insurance.",),
+                "Any checked bags or travel insurance?",
+            ),
+            payment,
+        ),
+        (
+            Decision(
+                "book",
+                (("book",), (best.flight_number,)),
+                True,
+                "You agree to the cheapest flight in your cabin.",
+                f"Shall I book {best.flight_number} on {date} in {cabin}? Please confirm.",
+            ),
+        ),
+        (
+            ToolCall(
+                "book_reservation",
+                {
+                    "user_id": user.user_id,
+                    "flight_number": best.flight_number,
+                    "date": date,
+                    "cabin": cabin,
+                    "passengers": [me.model_dump()],
+                    "payment_method_id": card,
+                    "total_baggages": 0,
+                    "nonfree_baggages": 0,
+                    "insurance": False,
+                },
+            ),
+        ),
         (InfoItem("price", (money(price),)),),
         f"The total price is ${money(price)}.",
     )

@@ -107,8 +107,13 @@ def search_direct_flight(db: AirlineDB, origin: str, destination: str, date: str
         if (flight.origin, flight.destination) == (origin.upper(), destination.upper()):
             slot = flight.dates.get(date)
             if slot is not None:
-                found.append({"flight_number": flight.flight_number,
-                              "departure": flight.departure, **slot.model_dump()})
+                found.append(
+                    {
+                        "flight_number": flight.flight_number,
+                        "departure": flight.departure,
+                        **slot.model_dump(),
+                    }
+                )
     return sorted(found, key=lambda f: f["departure"])
 
 
@@ -124,9 +129,16 @@ def get_flight_status(db: AirlineDB, flight_number: str, date: str) -> dict:
 
 
 def book_reservation(
-    db: AirlineDB, user_id: str, flight_number: str, date: str, cabin: Cabin,
-    passengers: list[Passenger], payment_method_id: str, total_baggages: int,
-    nonfree_baggages: int, insurance: bool,
+    db: AirlineDB,
+    user_id: str,
+    flight_number: str,
+    date: str,
+    cabin: Cabin,
+    passengers: list[Passenger],
+    payment_method_id: str,
+    total_baggages: int,
+    nonfree_baggages: int,
+    insurance: bool,
 ) -> Reservation:
     """Book a one-way direct flight for up to five passengers, paid with one method.
 
@@ -148,12 +160,20 @@ def book_reservation(
     flight = db.flights[flight_number]
     _take_seats(slot, cabin, len(passengers))
     reservation = Reservation(
-        reservation_id=f"NEW{len(db.reservations) + 1:03d}", user_id=user_id,
-        origin=flight.origin, destination=flight.destination, cabin=cabin,
-        flights=[ReservationFlight(flight_number=flight_number, date=date,
-                                   price=slot.prices[cabin])],
-        passengers=passengers, payment_history=[], created_at=db.today,
-        total_baggages=total_baggages, nonfree_baggages=nonfree_baggages, insurance=insurance,
+        reservation_id=f"NEW{len(db.reservations) + 1:03d}",
+        user_id=user_id,
+        origin=flight.origin,
+        destination=flight.destination,
+        cabin=cabin,
+        flights=[
+            ReservationFlight(flight_number=flight_number, date=date, price=slot.prices[cabin])
+        ],
+        passengers=passengers,
+        payment_history=[],
+        created_at=db.today,
+        total_baggages=total_baggages,
+        nonfree_baggages=nonfree_baggages,
+        insurance=insurance,
     )
     if nonfree_baggages != max(0, total_baggages - free_bags(db, reservation)):
         raise ToolError("nonfree_baggages does not follow the free allowance of the policy.")
@@ -175,15 +195,20 @@ def cancel_reservation(db: AirlineDB, reservation_id: str) -> Reservation:
     airline_cancelled = any(
         _flight_date(db, f.flight_number, f.date).status == "cancelled" for f in reservation.flights
     )
-    if not (reservation.created_at == db.today or reservation.cabin == "business"
-            or reservation.insurance or airline_cancelled):
+    if not (
+        reservation.created_at == db.today
+        or reservation.cabin == "business"
+        or reservation.insurance
+        or airline_cancelled
+    ):
         raise ToolError("This reservation cannot be cancelled under the policy.")
     user = db.users[reservation.user_id]
     for payment in [p for p in reservation.payment_history if p.amount > 0]:
         pay(db, user, reservation, payment.payment_method_id, -payment.amount)
     for flight in reservation.flights:
         _flight_date(db, flight.flight_number, flight.date).seats[reservation.cabin] += len(
-            reservation.passengers)
+            reservation.passengers
+        )
     reservation.status = "cancelled"
     return reservation
 
@@ -229,7 +254,8 @@ def update_reservation_flights(
         raise ToolError("Basic economy flights cannot be changed.")
     flight = db.flights.get(flight_number)
     if flight is None or (flight.origin, flight.destination) != (
-        reservation.origin, reservation.destination
+        reservation.origin,
+        reservation.destination,
     ):
         raise ToolError("The new flight must fly the same route.")
     slot = _flight_date(db, flight_number, date)
@@ -240,14 +266,20 @@ def update_reservation_flights(
     _take_seats(slot, reservation.cabin, count)
     _flight_date(db, old.flight_number, old.date).seats[reservation.cabin] += count
     difference = (slot.prices[reservation.cabin] - old.price) * count
-    reservation.flights = [ReservationFlight(flight_number=flight_number, date=date,
-                                             price=slot.prices[reservation.cabin])]
+    reservation.flights = [
+        ReservationFlight(
+            flight_number=flight_number, date=date, price=slot.prices[reservation.cabin]
+        )
+    ]
     pay(db, db.users[reservation.user_id], reservation, payment_method_id, difference)
     return reservation
 
 
 def update_reservation_baggages(
-    db: AirlineDB, reservation_id: str, total_baggages: int, nonfree_baggages: int,
+    db: AirlineDB,
+    reservation_id: str,
+    total_baggages: int,
+    nonfree_baggages: int,
     payment_method_id: str,
 ) -> Reservation:
     """Add checked bags to a reservation (bags can only be added); extra bags cost 50 each.
@@ -300,8 +332,9 @@ def send_certificate(db: AirlineDB, user_id: str, reservation_id: str, amount: f
     certificate_id = f"certificate_{reservation.reservation_id}"
     if certificate_id in user.payment_methods:
         raise ToolError("This reservation was already compensated.")
-    if not (user.membership != "regular" or reservation.insurance
-            or reservation.cabin == "business"):
+    if not (
+        user.membership != "regular" or reservation.insurance or reservation.cabin == "business"
+    ):
         raise ToolError("The user is not eligible for compensation.")
     status = _flight_date(db, reservation.flights[0].flight_number, reservation.flights[0].date)
     rate = CERTIFICATE_PER_PASSENGER.get(status.status)
@@ -310,7 +343,8 @@ def send_certificate(db: AirlineDB, user_id: str, reservation_id: str, amount: f
     if round(amount, 2) != rate * len(reservation.passengers):
         raise ToolError("The amount does not follow the compensation policy.")
     user.payment_methods[certificate_id] = PaymentMethod(
-        payment_method_id=certificate_id, kind="certificate", balance=round(amount, 2))
+        payment_method_id=certificate_id, kind="certificate", balance=round(amount, 2)
+    )
     return user
 
 

@@ -193,7 +193,8 @@ class ToolUseEnv(InfoPOEnv):
     def gold_actions(self) -> list[str]:
         """The gold calls as actions: ``[tool]`` for the agent's, requests for the customer's."""
         return [
-            call.to_action() if call.actor == AGENT
+            call.to_action()
+            if call.actor == AGENT
             else f"[action] {request_for(call, self.user_actions)}"
             for call in self.task.gold
         ]

@@ -16,8 +16,19 @@ from simulators import ReplyPlan
 
 FAREWELLS = ("goodbye", "bye", "have a nice day", "have a great day", "take care")
 PROPOSING = (
-    "confirm", "proceed", "shall i", "should i", "would you like", "do you want", "go ahead",
-    "is that okay", "is that ok", "may i", "do you agree", "okay with", "ok with",
+    "confirm",
+    "proceed",
+    "shall i",
+    "should i",
+    "would you like",
+    "do you want",
+    "go ahead",
+    "is that okay",
+    "is that ok",
+    "may i",
+    "do you agree",
+    "okay with",
+    "ok with",
 )
 
 

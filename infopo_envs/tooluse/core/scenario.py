@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from infopo_envs.tooluse.core.calls import ToolCall
@@ -71,8 +71,9 @@ class Task:
         return {
             "goal": self.goal,
             "facts": {fact.key: fact.says[0] for fact in self.facts},
-            "decisions": {d.key: {"accept": d.accept, "condition": d.condition}
-                          for d in self.decisions},
+            "decisions": {
+                d.key: {"accept": d.accept, "condition": d.condition} for d in self.decisions
+            },
         }
 
     def role(self, company: str) -> str:
@@ -99,8 +100,11 @@ class Task:
     def describe(self) -> str:
         """A compact JSON summary (for debugging and the docs)."""
         return json.dumps(
-            {"template": self.template, "gold": [c.to_dict() for c in self.gold],
-             "required_info": [i.says[0] for i in self.required_info]},
+            {
+                "template": self.template,
+                "gold": [c.to_dict() for c in self.gold],
+                "required_info": [i.says[0] for i in self.required_info],
+            },
             sort_keys=True,
         )
 

@@ -16,13 +16,50 @@ from infopo_envs.tooluse.retail.data_model import (
     Variant,
 )
 
-FIRST_NAMES = ("Ava", "Liam", "Mia", "Noah", "Emma", "Omar", "Yara", "Ethan", "Sofia", "Lucas",
-               "Chen", "Aisha", "Mateo", "Ivy", "Raj", "Nora")
-LAST_NAMES = ("Garcia", "Kim", "Smith", "Patel", "Rossi", "Nguyen", "Silva", "Khan", "Muller",
-              "Lopez", "Brown", "Sato", "Novak", "Haddad")
+FIRST_NAMES = (
+    "Ava",
+    "Liam",
+    "Mia",
+    "Noah",
+    "Emma",
+    "Omar",
+    "Yara",
+    "Ethan",
+    "Sofia",
+    "Lucas",
+    "Chen",
+    "Aisha",
+    "Mateo",
+    "Ivy",
+    "Raj",
+    "Nora",
+)
+LAST_NAMES = (
+    "Garcia",
+    "Kim",
+    "Smith",
+    "Patel",
+    "Rossi",
+    "Nguyen",
+    "Silva",
+    "Khan",
+    "Muller",
+    "Lopez",
+    "Brown",
+    "Sato",
+    "Novak",
+    "Haddad",
+)
 STREETS = ("Oak St", "Maple Ave", "Pine Rd", "Cedar Ln", "Elm St", "Lake Dr", "Hill Rd")
-CITIES = (("Austin", "TX"), ("Denver", "CO"), ("Seattle", "WA"), ("Boston", "MA"),
-          ("Phoenix", "AZ"), ("Chicago", "IL"), ("Portland", "OR"))
+CITIES = (
+    ("Austin", "TX"),
+    ("Denver", "CO"),
+    ("Seattle", "WA"),
+    ("Boston", "MA"),
+    ("Phoenix", "AZ"),
+    ("Chicago", "IL"),
+    ("Portland", "OR"),
+)
 #: product name -> option name -> values
 CATALOGUE: dict[str, dict[str, tuple[str, ...]]] = {
     "T-Shirt": {"color": ("black", "white", "blue"), "size": ("S", "M", "L")},
@@ -59,8 +96,12 @@ def _digits(rng: np.random.Generator, n: int) -> str:
 def random_address(rng: np.random.Generator) -> Address:
     city, state = CITIES[int(rng.integers(len(CITIES)))]
     street = STREETS[int(rng.integers(len(STREETS)))]
-    return Address(address1=f"{int(rng.integers(10, 999))} {street}", city=city, state=state,
-                   zip=_digits(rng, 5))
+    return Address(
+        address1=f"{int(rng.integers(10, 999))} {street}",
+        city=city,
+        state=state,
+        zip=_digits(rng, 5),
+    )
 
 
 def _product(rng: np.random.Generator, name: str) -> Product:
@@ -74,25 +115,44 @@ def _product(rng: np.random.Generator, name: str) -> Product:
     for combo in combos:
         item_id = _digits(rng, 10)
         price = round(base + float(rng.integers(-500, 500)) / 100, 2)
-        variants[item_id] = Variant(item_id=item_id, options=dict(zip(keys, combo, strict=True)),
-                                    price=price, available=bool(rng.random() < 0.8))
+        variants[item_id] = Variant(
+            item_id=item_id,
+            options=dict(zip(keys, combo, strict=True)),
+            price=price,
+            available=bool(rng.random() < 0.8),
+        )
     return Product(product_id=_digits(rng, 10), name=name, variants=variants)
 
 
 def _user(rng: np.random.Generator, first: str) -> User:
     last = LAST_NAMES[int(rng.integers(len(LAST_NAMES)))]
     user_id = f"{first.lower()}_{last.lower()}_{_digits(rng, 4)}"
-    methods = [PaymentMethod(payment_method_id=f"credit_card_{_digits(rng, 7)}",
-                             kind="credit_card", last_four=_digits(rng, 4))]
+    methods = [
+        PaymentMethod(
+            payment_method_id=f"credit_card_{_digits(rng, 7)}",
+            kind="credit_card",
+            last_four=_digits(rng, 4),
+        )
+    ]
     if rng.random() < 0.7:
-        methods.append(PaymentMethod(payment_method_id=f"gift_card_{_digits(rng, 7)}",
-                                     kind="gift_card", balance=float(rng.integers(0, 300))))
+        methods.append(
+            PaymentMethod(
+                payment_method_id=f"gift_card_{_digits(rng, 7)}",
+                kind="gift_card",
+                balance=float(rng.integers(0, 300)),
+            )
+        )
     if rng.random() < 0.4:
         methods.append(PaymentMethod(payment_method_id=f"paypal_{_digits(rng, 7)}", kind="paypal"))
-    return User(user_id=user_id, first_name=first, last_name=last,
-                email=f"{first.lower()}.{last.lower()}{_digits(rng, 2)}@example.com",
-                address=random_address(rng),
-                payment_methods={m.payment_method_id: m for m in methods}, orders=[])
+    return User(
+        user_id=user_id,
+        first_name=first,
+        last_name=last,
+        email=f"{first.lower()}.{last.lower()}{_digits(rng, 2)}@example.com",
+        address=random_address(rng),
+        payment_methods={m.payment_method_id: m for m in methods},
+        orders=[],
+    )
 
 
 def _order(rng: np.random.Generator, user: User, db: RetailDB, digits: str) -> Order:
@@ -103,12 +163,24 @@ def _order(rng: np.random.Generator, user: User, db: RetailDB, digits: str) -> O
         product = db.products[product_ids[int(index)]]
         variants = list(product.variants.values())
         variant = variants[int(rng.integers(len(variants)))]
-        items.append(OrderItem(item_id=variant.item_id, product_id=product.product_id,
-                               name=product.name, options=variant.options, price=variant.price))
+        items.append(
+            OrderItem(
+                item_id=variant.item_id,
+                product_id=product.product_id,
+                name=product.name,
+                options=variant.options,
+                price=variant.price,
+            )
+        )
     methods = list(user.payment_methods)
     method = methods[int(rng.integers(len(methods)))]
     total = round(sum(item.price for item in items), 2)
     status = ("pending", "processed", "delivered", "cancelled")[int(rng.integers(4))]
-    return Order(order_id=f"#W{digits}", user_id=user.user_id, status=status,
-                 address=user.address.model_copy(), items=items,
-                 payments=[Payment(kind="payment", amount=total, payment_method_id=method)])
+    return Order(
+        order_id=f"#W{digits}",
+        user_id=user.user_id,
+        status=status,
+        address=user.address.model_copy(),
+        items=items,
+        payments=[Payment(kind="payment", amount=total, payment_method_id=method)],
+    )

@@ -31,17 +31,22 @@ def _identity(user: User) -> Fact:
     return Fact(
         "identity",
         ("name", "zip", "zip code", "email", "user id", "identify", "verify", "authenticate"),
-        (f"My name is {name} and my zip code is {user.address.zip}.",
-         f"I'm {name}, zip code {user.address.zip}."),
+        (
+            f"My name is {name} and my zip code is {user.address.zip}.",
+            f"I'm {name}, zip code {user.address.zip}.",
+        ),
         "Could you tell me your first name, last name and zip code so I can verify you?",
     )
 
 
 def _order_fact(*orders: Order) -> Fact:
     ids = " and ".join(order.order_id for order in orders)
-    return Fact("order", ("order id", "order number", "which order", "order ids"),
-                (f"It's order {ids}.", f"The order number is {ids}."),
-                "Which order is it about? Please give me the order id.")
+    return Fact(
+        "order",
+        ("order id", "order number", "which order", "order ids"),
+        (f"It's order {ids}.", f"The order number is {ids}."),
+        "Which order is it about? Please give me the order id.",
+    )
 
 
 def _describe(item: OrderItem | object) -> str:
@@ -56,16 +61,22 @@ def _card(user: User) -> PaymentMethod:
 def _gift_card(rng: np.random.Generator, user: User) -> PaymentMethod:
     card = next((m for m in user.payment_methods.values() if m.kind == "gift_card"), None)
     if card is None:
-        card = PaymentMethod(payment_method_id=f"gift_card_{int(rng.integers(10**6, 10**7))}",
-                             kind="gift_card", balance=float(rng.integers(0, 200)))
+        card = PaymentMethod(
+            payment_method_id=f"gift_card_{int(rng.integers(10**6, 10**7))}",
+            kind="gift_card",
+            balance=float(rng.integers(0, 200)),
+        )
         user.payment_methods[card.payment_method_id] = card
     return card
 
 
-def _confirm(key: str, verb: str, order: Order, what: str, accept: bool = True,
-             condition: str = "") -> Decision:
+def _confirm(
+    key: str, verb: str, order: Order, what: str, accept: bool = True, condition: str = ""
+) -> Decision:
     return Decision(
-        key, ((verb,), (order.order_id,)), accept,
+        key,
+        ((verb,), (order.order_id,)),
+        accept,
         condition or f"You agree to {verb} {what} in order {order.order_id}.",
         f"To confirm: shall I {verb} {what} in order {order.order_id}? Please confirm.",
     )
@@ -82,9 +93,16 @@ def cancel_pending_order(rng: np.random.Generator, db: RetailDB) -> Task:
         "cancel_pending_order",
         "Hi, I'd like to cancel an order I placed recently.",
         f"Cancel order {order.order_id} because it was {reason}.",
-        (_identity(user), _order_fact(order),
-         Fact("reason", ("reason", "why"), (f"The reason is: {reason}.",),
-              "What is the reason for the cancellation?")),
+        (
+            _identity(user),
+            _order_fact(order),
+            Fact(
+                "reason",
+                ("reason", "why"),
+                (f"The reason is: {reason}.",),
+                "What is the reason for the cancellation?",
+            ),
+        ),
         (_confirm("cancel", "cancel", order, "everything"),),
         (ToolCall("cancel_pending_order", {"order_id": order.order_id, "reason": reason}),),
         (InfoItem("refund", (money(_total(order)),)),),
@@ -118,15 +136,33 @@ def return_items(rng: np.random.Generator, db: RetailDB, to_gift_card: bool = Fa
         "return_to_gift_card" if to_gift_card else "return_items",
         "Hello, I want to return some things I received.",
         f"Return the {listed} from order {order.order_id}, refunded to {where}.",
-        (_identity(user), _order_fact(order),
-         Fact("items", ITEM_TOPICS, (f"I want to return the {listed}.",),
-              "Which items are you returning?"),
-         Fact("refund_method", PAYMENT_TOPICS, (f"Please refund it to {where}.",),
-              "Which payment method should receive the refund?")),
+        (
+            _identity(user),
+            _order_fact(order),
+            Fact(
+                "items",
+                ITEM_TOPICS,
+                (f"I want to return the {listed}.",),
+                "Which items are you returning?",
+            ),
+            Fact(
+                "refund_method",
+                PAYMENT_TOPICS,
+                (f"Please refund it to {where}.",),
+                "Which payment method should receive the refund?",
+            ),
+        ),
         (_confirm("return", "return", order, listed),),
-        (ToolCall("return_delivered_order_items", {
-            "order_id": order.order_id, "item_ids": [item.item_id for item in items],
-            "payment_method_id": method}),),
+        (
+            ToolCall(
+                "return_delivered_order_items",
+                {
+                    "order_id": order.order_id,
+                    "item_ids": [item.item_id for item in items],
+                    "payment_method_id": method,
+                },
+            ),
+        ),
         (InfoItem("refund", (money(refund),)),),
         f"The refund will be ${money(refund)}.",
     )
@@ -140,8 +176,9 @@ def _swap(rng: np.random.Generator, db: RetailDB, status: str) -> Task:
     """Exchange (delivered) or modify (pending) one item, only within the customer's budget."""
     user, (order,) = _customer(rng, db, status)
     item = pick(rng, order.items)
-    variants = [v for v in db.products[item.product_id].variants.values()
-                if v.item_id != item.item_id]
+    variants = [
+        v for v in db.products[item.product_id].variants.values() if v.item_id != item.item_id
+    ]
     new = pick(rng, variants)
     new.available = True
     difference = round(new.price - item.price, 2)
@@ -151,23 +188,47 @@ def _swap(rng: np.random.Generator, db: RetailDB, status: str) -> Task:
     verb = "exchange" if status == "delivered" else "modify"
     tool = "exchange_delivered_order_items" if verb == "exchange" else "modify_pending_order_items"
     wanted = ", ".join(new.options.values())
-    gold = ToolCall(tool, {"order_id": order.order_id, "item_ids": [item.item_id],
-                           "new_item_ids": [new.item_id],
-                           "payment_method_id": card.payment_method_id})
+    gold = ToolCall(
+        tool,
+        {
+            "order_id": order.order_id,
+            "item_ids": [item.item_id],
+            "new_item_ids": [new.item_id],
+            "payment_method_id": card.payment_method_id,
+        },
+    )
     change = "costs" if difference >= 0 else "saves"
     return Task(
         f"{verb}_item",
         f"Hi, I'd like to {'exchange' if verb == 'exchange' else 'change'} an item in my order.",
         f"Get the {item.name} in {wanted} instead of {', '.join(item.options.values())}, "
         f"only if it costs at most ${limit:.2f} more.",
-        (_identity(user), _order_fact(order),
-         Fact("item", ITEM_TOPICS, (f"It's the {_describe(item)}; I'd like it in {wanted}.",),
-              "Which item is it, and which options are you after?"),
-         Fact("payment", PAYMENT_TOPICS,
-              (f"Use my credit card ending in {card.last_four} for any difference.",),
-              "Which payment method should pay or receive the price difference?")),
-        (_confirm(verb, verb, order, f"the {item.name} for the {wanted} one", accept,
-                  f"Agree to the change only if it costs at most ${limit:.2f} more."),),
+        (
+            _identity(user),
+            _order_fact(order),
+            Fact(
+                "item",
+                ITEM_TOPICS,
+                (f"It's the {_describe(item)}; I'd like it in {wanted}.",),
+                "Which item is it, and which options are you after?",
+            ),
+            Fact(
+                "payment",
+                PAYMENT_TOPICS,
+                (f"Use my credit card ending in {card.last_four} for any difference.",),
+                "Which payment method should pay or receive the price difference?",
+            ),
+        ),
+        (
+            _confirm(
+                verb,
+                verb,
+                order,
+                f"the {item.name} for the {wanted} one",
+                accept,
+                f"Agree to the change only if it costs at most ${limit:.2f} more.",
+            ),
+        ),
         (gold,) if accept else (),
         (InfoItem("price difference", (money(difference),)),),
         f"The new item {change} ${money(difference)} compared to yours.",
@@ -184,8 +245,12 @@ def modify_pending_item(rng: np.random.Generator, db: RetailDB) -> Task:
 
 def _address_fact(address) -> Fact:
     text = f"{address.address1}, {address.city}, {address.state} {address.zip}"
-    return Fact("address", ("address", "ship", "shipping", "deliver", "where"),
-                (f"The new address is {text}.",), "What is the new address?")
+    return Fact(
+        "address",
+        ("address", "ship", "shipping", "deliver", "where"),
+        (f"The new address is {text}.",),
+        "What is the new address?",
+    )
 
 
 def _address_args(address) -> dict[str, str]:
@@ -200,12 +265,22 @@ def change_order_address(rng: np.random.Generator, db: RetailDB) -> Task:
         "I just moved, can my order still be shipped to my new place?",
         f"Ship order {order.order_id} to {address.address1}, {address.city}.",
         (_identity(user), _order_fact(order), _address_fact(address)),
-        (Decision("address", (("address",), (order.order_id,)), True,
-                  "You agree to the new shipping address.",
-                  f"Shall I change the shipping address of order {order.order_id} to "
-                  f"{address.address1}, {address.city}? Please confirm."),),
-        (ToolCall("modify_pending_order_address",
-                  {"order_id": order.order_id, **_address_args(address)}),),
+        (
+            Decision(
+                "address",
+                (("address",), (order.order_id,)),
+                True,
+                "You agree to the new shipping address.",
+                f"Shall I change the shipping address of order {order.order_id} to "
+                f"{address.address1}, {address.city}? Please confirm.",
+            ),
+        ),
+        (
+            ToolCall(
+                "modify_pending_order_address",
+                {"order_id": order.order_id, **_address_args(address)},
+            ),
+        ),
     )
 
 
@@ -217,10 +292,16 @@ def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
         "Hi, I need to update the address on my account.",
         f"Make {address.address1}, {address.city} the account's default address.",
         (_identity(user), _address_fact(address)),
-        (Decision("address", (("address",), ("account", "default", "profile")), True,
-                  "You agree to the new default address.",
-                  f"Shall I update the default address on your account to {address.address1}, "
-                  f"{address.city}? Please confirm."),),
+        (
+            Decision(
+                "address",
+                (("address",), ("account", "default", "profile")),
+                True,
+                "You agree to the new default address.",
+                f"Shall I update the default address on your account to {address.address1}, "
+                f"{address.city}? Please confirm.",
+            ),
+        ),
         (ToolCall("modify_user_address", {"user_id": user.user_id, **_address_args(address)}),),
     )
 
@@ -245,12 +326,21 @@ def cancel_two_orders(rng: np.random.Generator, db: RetailDB) -> Task:
         "cancel_two_orders",
         "I want to cancel a couple of orders.",
         f"Cancel orders {orders[0].order_id} and {orders[1].order_id} (no longer needed).",
-        (_identity(user), _order_fact(*orders),
-         Fact("reason", ("reason", "why"), ("I no longer need them.",),
-              "What is the reason for the cancellation?")),
+        (
+            _identity(user),
+            _order_fact(*orders),
+            Fact(
+                "reason",
+                ("reason", "why"),
+                ("I no longer need them.",),
+                "What is the reason for the cancellation?",
+            ),
+        ),
         tuple(_confirm(f"cancel {o.order_id}", "cancel", o, "everything") for o in orders),
-        tuple(ToolCall("cancel_pending_order", {"order_id": o.order_id, "reason": reason})
-              for o in orders),
+        tuple(
+            ToolCall("cancel_pending_order", {"order_id": o.order_id, "reason": reason})
+            for o in orders
+        ),
         tuple(InfoItem(f"refund {o.order_id}", (money(_total(o)),)) for o in orders),
         " ".join(f"Order {o.order_id} is refunded ${money(_total(o))}." for o in orders),
     )

@@ -29,7 +29,9 @@ def _order(db: RetailDB, order_id: str, statuses: tuple[str, ...] | None = None)
     if order is None:
         raise ToolError(f"Order {order_id!r} not found.")
     if statuses is not None and order.status not in statuses:
-        raise ToolError(f"Order {order.order_id} is {order.status}; this needs {' or '.join(statuses)}.")
+        raise ToolError(
+            f"Order {order.order_id} is {order.status}; this needs {' or '.join(statuses)}."
+        )
     return order
 
 
@@ -80,8 +82,9 @@ def _charge(db: RetailDB, order: Order, payment_method_id: str, amount: float) -
         method.balance = round((method.balance or 0) - amount, 2)
     if amount:
         kind = "payment" if amount > 0 else "refund"
-        order.payments.append(Payment(kind=kind, amount=abs(amount),
-                                      payment_method_id=payment_method_id))
+        order.payments.append(
+            Payment(kind=kind, amount=abs(amount), payment_method_id=payment_method_id)
+        )
 
 
 def find_user_id_by_name_zip(db: RetailDB, first_name: str, last_name: str, zip: str) -> str:
@@ -94,7 +97,9 @@ def find_user_id_by_name_zip(db: RetailDB, first_name: str, last_name: str, zip:
     """
     for user in db.users.values():
         if (user.first_name.lower(), user.last_name.lower(), user.address.zip) == (
-            first_name.strip().lower(), last_name.strip().lower(), zip.strip()
+            first_name.strip().lower(),
+            last_name.strip().lower(),
+            zip.strip(),
         ):
             return user.user_id
     raise ToolError("No user with that name and zip code.")
@@ -180,7 +185,10 @@ def modify_pending_order_address(
 
 
 def modify_pending_order_items(
-    db: RetailDB, order_id: str, item_ids: list[str], new_item_ids: list[str],
+    db: RetailDB,
+    order_id: str,
+    item_ids: list[str],
+    new_item_ids: list[str],
     payment_method_id: str,
 ) -> Order:
     """Swap items of a pending order for other variants of the same products (once per order).
@@ -241,7 +249,10 @@ def return_delivered_order_items(
 
 
 def exchange_delivered_order_items(
-    db: RetailDB, order_id: str, item_ids: list[str], new_item_ids: list[str],
+    db: RetailDB,
+    order_id: str,
+    item_ids: list[str],
+    new_item_ids: list[str],
     payment_method_id: str,
 ) -> Order:
     """Request the exchange of delivered items for other variants of the same products.

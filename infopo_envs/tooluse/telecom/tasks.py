@@ -21,23 +21,39 @@ NO_SERVICE = "My phone has no service at all."
 def _identity(world: TelecomWorld) -> Fact:
     number = world.phone.phone_number
     name = world.db.customers[world.db.lines[number].customer_id].full_name
-    return Fact("identity", ("phone number", "number", "identify", "verify", "account", "name"),
-                (f"I'm {name}; my number is {number}.", f"My phone number is {number}."),
-                "Could you give me the phone number of the line, so I can find your account?")
+    return Fact(
+        "identity",
+        ("phone number", "number", "identify", "verify", "account", "name"),
+        (f"I'm {name}; my number is {number}.", f"My phone number is {number}."),
+        "Could you give me the phone number of the line, so I can find your account?",
+    )
 
 
 def _location(abroad: bool) -> Fact:
     where = "I'm abroad on a trip right now." if abroad else "I'm at home, not travelling."
-    return Fact("location", ("abroad", "travelling", "traveling", "country", "where are you"),
-                (where,), "Are you at home or travelling abroad at the moment?")
+    return Fact(
+        "location",
+        ("abroad", "travelling", "traveling", "country", "where are you"),
+        (where,),
+        "Are you at home or travelling abroad at the moment?",
+    )
 
 
-def _phone_task(world: TelecomWorld, template: str, symptom: str, fixes: tuple[ToolCall, ...],
-                abroad: bool = False) -> Task:
+def _phone_task(
+    world: TelecomWorld,
+    template: str,
+    symptom: str,
+    fixes: tuple[ToolCall, ...],
+    abroad: bool = False,
+) -> Task:
     """A task whose gold is the customer's phone actions only."""
-    return Task(template, f"Hi, {symptom[0].lower()}{symptom[1:]}",
-                f"{symptom} Get it working again.",
-                (_identity(world), _location(abroad)), gold=fixes)
+    return Task(
+        template,
+        f"Hi, {symptom[0].lower()}{symptom[1:]}",
+        f"{symptom} Get it working again.",
+        (_identity(world), _location(abroad)),
+        gold=fixes,
+    )
 
 
 def _user(name: str, **arguments) -> ToolCall:
@@ -46,7 +62,9 @@ def _user(name: str, **arguments) -> ToolCall:
 
 def airplane_mode_on(rng: np.random.Generator, world: TelecomWorld) -> Task:
     world.phone.airplane_mode = True
-    return _phone_task(world, "airplane_mode_on", NO_SERVICE, (_user("set_airplane_mode", enabled=False),))
+    return _phone_task(
+        world, "airplane_mode_on", NO_SERVICE, (_user("set_airplane_mode", enabled=False),)
+    )
 
 
 def mobile_data_off(rng: np.random.Generator, world: TelecomWorld) -> Task:
@@ -66,8 +84,12 @@ def sim_unseated(rng: np.random.Generator, world: TelecomWorld) -> Task:
 
 def airplane_and_data(rng: np.random.Generator, world: TelecomWorld) -> Task:
     world.phone.airplane_mode, world.phone.mobile_data = True, False
-    return _phone_task(world, "airplane_and_data", NO_SERVICE, (_user("set_airplane_mode", enabled=False),
-                      _user("set_mobile_data", enabled=True)))
+    return _phone_task(
+        world,
+        "airplane_and_data",
+        NO_SERVICE,
+        (_user("set_airplane_mode", enabled=False), _user("set_mobile_data", enabled=True)),
+    )
 
 
 def phone_roaming_off(rng: np.random.Generator, world: TelecomWorld) -> Task:
@@ -83,12 +105,23 @@ def roaming_off_both_sides(rng: np.random.Generator, world: TelecomWorld) -> Tas
     number = world.phone.phone_number
     task = _phone_task(world, "roaming_off_both_sides", NO_DATA, (), abroad=True)
     return Task(
-        task.template, task.opening, task.goal, task.facts,
-        (Decision("roaming", (("roaming",), ("enable", "turn on", "activate")), True,
-                  "You agree to have roaming enabled on your line.",
-                  "Shall I enable roaming on your line? Please confirm."),),
-        (ToolCall("enable_roaming", {"phone_number": number}),
-         _user("set_data_roaming", enabled=True)),
+        task.template,
+        task.opening,
+        task.goal,
+        task.facts,
+        (
+            Decision(
+                "roaming",
+                (("roaming",), ("enable", "turn on", "activate")),
+                True,
+                "You agree to have roaming enabled on your line.",
+                "Shall I enable roaming on your line? Please confirm.",
+            ),
+        ),
+        (
+            ToolCall("enable_roaming", {"phone_number": number}),
+            _user("set_data_roaming", enabled=True),
+        ),
     )
 
 
@@ -100,17 +133,31 @@ def overdue_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     bill.status, line.status = "overdue", "suspended"
     limit = float(rng.integers(20, 120))
     accept = bill.amount <= limit
-    gold = (ToolCall("pay_overdue_bill", {"customer_id": customer.customer_id,
-                                          "bill_id": bill.bill_id}),
-            ToolCall("resume_line", {"phone_number": number})) if accept else ()
+    gold = (
+        (
+            ToolCall(
+                "pay_overdue_bill", {"customer_id": customer.customer_id, "bill_id": bill.bill_id}
+            ),
+            ToolCall("resume_line", {"phone_number": number}),
+        )
+        if accept
+        else ()
+    )
     return Task(
-        "overdue_bill", "Hi, my phone suddenly has no service.",
+        "overdue_bill",
+        "Hi, my phone suddenly has no service.",
         f"Get service back, paying the overdue bill only if it is at most ${limit:.2f}.",
         (_identity(world), _location(False)),
-        (Decision("pay", (("pay",), ("bill",)), accept,
-                  f"Agree to pay the overdue bill only if it is at most ${limit:.2f}.",
-                  f"Your line is suspended for an overdue bill of ${money(bill.amount)}. "
-                  "Shall I pay it with your card on file and resume the line? Please confirm."),),
+        (
+            Decision(
+                "pay",
+                (("pay",), ("bill",)),
+                accept,
+                f"Agree to pay the overdue bill only if it is at most ${limit:.2f}.",
+                f"Your line is suspended for an overdue bill of ${money(bill.amount)}. "
+                "Shall I pay it with your card on file and resume the line? Please confirm.",
+            ),
+        ),
         gold,
         (InfoItem("amount due", (money(bill.amount),)),),
         f"The overdue bill is ${money(bill.amount)}.",
@@ -124,15 +171,28 @@ def data_used_up(rng: np.random.Generator, world: TelecomWorld) -> Task:
     gb = int(rng.integers(1, 6))
     cost = gb * REFUEL_PRICE_PER_GB
     return Task(
-        "data_used_up", f"Hi, {NO_DATA.lower()}",
+        "data_used_up",
+        f"Hi, {NO_DATA.lower()}",
         f"{NO_DATA} Add {gb} GB of data for this month.",
-        (_identity(world), _location(False),
-         Fact("refuel", ("how much", "how many", "gb", "gigabytes", "refuel", "add data"),
-              (f"I'd like {gb} GB more for this month.",),
-              "How many GB of extra data would suit you?")),
-        (Decision("refuel", (("refuel", "add"), ("gb",)), True,
-                  "You agree to buy the extra data you asked for.",
-                  f"Shall I add {gb} GB of data to your line? Please confirm."),),
+        (
+            _identity(world),
+            _location(False),
+            Fact(
+                "refuel",
+                ("how much", "how many", "gb", "gigabytes", "refuel", "add data"),
+                (f"I'd like {gb} GB more for this month.",),
+                "How many GB of extra data would suit you?",
+            ),
+        ),
+        (
+            Decision(
+                "refuel",
+                (("refuel", "add"), ("gb",)),
+                True,
+                "You agree to buy the extra data you asked for.",
+                f"Shall I add {gb} GB of data to your line? Please confirm.",
+            ),
+        ),
         (ToolCall("refuel_data", {"phone_number": number, "gb": gb}),),
         (InfoItem("cost", (money(cost),)),),
         f"That costs ${money(cost)}.",
@@ -151,16 +211,27 @@ def bigger_plan(rng: np.random.Generator, world: TelecomWorld) -> Task:
     need = pick(rng, [p.data_gb for p in plans if p.data_gb > current.data_gb])
     new = min((p for p in plans if p.data_gb >= need), key=lambda p: p.price)
     return Task(
-        "bigger_plan", "I keep running out of data every month.",
+        "bigger_plan",
+        "I keep running out of data every month.",
         f"Move to the cheapest plan with at least {need:g} GB a month.",
-        (_identity(world),
-         Fact("need", ("how much", "how many", "gb", "gigabytes", "need", "plan"),
-              (f"I'd want the cheapest plan with at least {need:g} GB a month.",),
-              "How much data do you need each month?")),
-        (Decision("plan", (("switch", "change", "move"), (new.plan_id.lower(), new.name.lower())),
-                  True, "You agree to the cheapest plan with enough data.",
-                  f"Shall I move your line to the {new.name} plan ({new.plan_id})? "
-                  "Please confirm."),),
+        (
+            _identity(world),
+            Fact(
+                "need",
+                ("how much", "how many", "gb", "gigabytes", "need", "plan"),
+                (f"I'd want the cheapest plan with at least {need:g} GB a month.",),
+                "How much data do you need each month?",
+            ),
+        ),
+        (
+            Decision(
+                "plan",
+                (("switch", "change", "move"), (new.plan_id.lower(), new.name.lower())),
+                True,
+                "You agree to the cheapest plan with enough data.",
+                f"Shall I move your line to the {new.name} plan ({new.plan_id})? Please confirm.",
+            ),
+        ),
         (ToolCall("change_plan", {"phone_number": number, "plan_id": new.plan_id}),),
         (InfoItem("new price", (money(new.price),)),),
         f"The {new.name} plan costs ${money(new.price)} a month.",
@@ -171,7 +242,8 @@ def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     number = world.phone.phone_number
     bill = world.db.customers[world.db.lines[number].customer_id].bills[-1]
     return Task(
-        "last_bill", "How much was my last bill?",
+        "last_bill",
+        "How much was my last bill?",
         f"Learn the amount of your bill for {bill.period}.",
         (_identity(world),),
         required_info=(InfoItem("bill", (money(bill.amount),)),),

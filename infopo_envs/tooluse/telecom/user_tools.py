@@ -35,8 +35,10 @@ def check_network_settings(world: TelecomWorld) -> str:
     """Read the phone's network settings: mobile data, data roaming and the APN."""
     phone = world.phone
     on = {True: "on", False: "off"}
-    return (f"Mobile data is {on[phone.mobile_data]}, data roaming is {on[phone.data_roaming]}, "
-            f"the APN is '{phone.apn}'.")
+    return (
+        f"Mobile data is {on[phone.mobile_data]}, data roaming is {on[phone.data_roaming]}, "
+        f"the APN is '{phone.apn}'."
+    )
 
 
 def run_speed_test(world: TelecomWorld) -> str:
@@ -89,8 +91,16 @@ def reseat_sim(world: TelecomWorld) -> str:
 
 
 USER_TOOLS = ToolRegistry(
-    [check_status_bar, check_network_settings, run_speed_test, set_airplane_mode,
-     set_mobile_data, set_data_roaming, reset_apn_settings, reseat_sim]
+    [
+        check_status_bar,
+        check_network_settings,
+        run_speed_test,
+        set_airplane_mode,
+        set_mobile_data,
+        set_data_roaming,
+        reset_apn_settings,
+        reseat_sim,
+    ]
 )
 
 _ARTICLE = r"(?:the |your |my )?"
@@ -117,28 +127,65 @@ def _action(name: str, patterns: tuple[str, ...], request: str, **arguments) -> 
 
 
 USER_ACTIONS = (
-    _action("check_status_bar", (rf"\b(?:check|look at|read) {_ARTICLE}status bar",
-                                 r"\bwhat does (?:the |your )?status bar"),
-            "Could you check your status bar and tell me what it shows?"),
-    _action("check_network_settings", (rf"\b(?:check|look at|open) {_ARTICLE}network settings",),
-            "Could you check your network settings and tell me what they say?"),
-    _action("run_speed_test", (r"\b(?:run|do|perform|try) (?:a |the )?speed ?test",),
-            "Could you run a speed test and tell me the result?"),
-    _action("set_airplane_mode", _switch(_AIRPLANE, False),
-            "Please turn airplane mode off and tell me what you see.", enabled=False),
-    _action("set_airplane_mode", _switch(_AIRPLANE, True),
-            "Please turn airplane mode on.", enabled=True),
-    _action("set_mobile_data", _switch(_DATA, True),
-            "Please turn mobile data on and tell me what you see.", enabled=True),
-    _action("set_mobile_data", _switch(_DATA, False), "Please turn mobile data off.",
-            enabled=False),
-    _action("set_data_roaming", _switch(_ROAMING, True),
-            "Please turn data roaming on in your phone's settings.", enabled=True),
-    _action("set_data_roaming", _switch(_ROAMING, False),
-            "Please turn data roaming off in your phone's settings.", enabled=False),
-    _action("reset_apn_settings", (rf"\breset {_ARTICLE}(?:apn|access point)",),
-            "Please reset your APN settings and tell me what you see."),
-    _action("reseat_sim", (rf"\b(?:reseat|re-seat|reinsert|re-insert) {_ARTICLE}sim",
-                           rf"\btake {_ARTICLE}sim(?: card)? out"),
-            "Please take your SIM card out and reseat it, then tell me what you see."),
+    _action(
+        "check_status_bar",
+        (
+            rf"\b(?:check|look at|read) {_ARTICLE}status bar",
+            r"\bwhat does (?:the |your )?status bar",
+        ),
+        "Could you check your status bar and tell me what it shows?",
+    ),
+    _action(
+        "check_network_settings",
+        (rf"\b(?:check|look at|open) {_ARTICLE}network settings",),
+        "Could you check your network settings and tell me what they say?",
+    ),
+    _action(
+        "run_speed_test",
+        (r"\b(?:run|do|perform|try) (?:a |the )?speed ?test",),
+        "Could you run a speed test and tell me the result?",
+    ),
+    _action(
+        "set_airplane_mode",
+        _switch(_AIRPLANE, False),
+        "Please turn airplane mode off and tell me what you see.",
+        enabled=False,
+    ),
+    _action(
+        "set_airplane_mode", _switch(_AIRPLANE, True), "Please turn airplane mode on.", enabled=True
+    ),
+    _action(
+        "set_mobile_data",
+        _switch(_DATA, True),
+        "Please turn mobile data on and tell me what you see.",
+        enabled=True,
+    ),
+    _action(
+        "set_mobile_data", _switch(_DATA, False), "Please turn mobile data off.", enabled=False
+    ),
+    _action(
+        "set_data_roaming",
+        _switch(_ROAMING, True),
+        "Please turn data roaming on in your phone's settings.",
+        enabled=True,
+    ),
+    _action(
+        "set_data_roaming",
+        _switch(_ROAMING, False),
+        "Please turn data roaming off in your phone's settings.",
+        enabled=False,
+    ),
+    _action(
+        "reset_apn_settings",
+        (rf"\breset {_ARTICLE}(?:apn|access point)",),
+        "Please reset your APN settings and tell me what you see.",
+    ),
+    _action(
+        "reseat_sim",
+        (
+            rf"\b(?:reseat|re-seat|reinsert|re-insert) {_ARTICLE}sim",
+            rf"\btake {_ARTICLE}sim(?: card)? out",
+        ),
+        "Please take your SIM card out and reseat it, then tell me what you see.",
+    ),
 )

@@ -1,0 +1,298 @@
+"""Rule-based parser: a yes/no question about the hidden thing -> the predicate it asks about.
+
+Steps: normalize the text; refuse open questions ("what colour is it?"); recognize a direct
+guess ("is it a giraffe?"); split on "or"; in each part find the phrases of the lexicon and the
+parsed forms (size comparisons, leg counts, first letters, years), keeping the longest match
+where they overlap; join a part's predicates with "and", negate the part when it says "not",
+and join the parts with "or". A question with no recognized phrase parses to ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from infopo_envs.telepathy.knowledge import knowledge_base, names_index, normalize_name
+from infopo_envs.telepathy.predicates import (
+    Era,
+    FirstLetter,
+    Legs,
+    NameIs,
+    Not,
+    SizeAbove,
+    Test,
+    all_of,
+    any_of,
+)
+from infopo_envs.telepathy.question_lexicon import SIZE_REFERENCES, static_phrases
+from infopo_envs.telepathy.schema import SIZES
+
+WH_WORDS = frozenset(["what", "which", "where", "when", "why", "who", "whom", "whose", "how"])
+FILLERS = frozenset(
+    [
+        "ok",
+        "okay",
+        "so",
+        "and",
+        "then",
+        "well",
+        "hmm",
+        "alright",
+        "right",
+        "now",
+        "also",
+        "next",
+        "please",
+    ]
+)
+NEGATIONS = frozenset(
+    [
+        "not",
+        "never",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "cant",
+        "cannot",
+        "couldnt",
+        "wont",
+        "wouldnt",
+        "hasnt",
+        "havent",
+        "shouldnt",
+    ]
+)
+INVENTION_WORDS = re.compile(
+    r"\b(?:invent|made|make|creat|built|build|design|discover|develop|produc|introduc"
+    r"|manufactur|came out|come out)"
+)
+_NAME_QUESTION = re.compile(
+    r"(?:is it|is this|is that|it is|its|could it be|can it be|might it be|would it be"
+    r"|is the (?:thing|answer|object|word|item|secret)|is your (?:thing|answer|word|object)"
+    r"|are you thinking (?:of|about))(?P<article> an?| the| some)? (?P<name>.+)"
+)
+NUMBERS = {
+    "no": 0,
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "six": 6,
+    "eight": 8,
+    "ten": 10,
+    "many": 10,
+    "lots of": 10,
+    "hundreds of": 10,
+    "a hundred": 10,
+}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+FAR_PAST, FAR_FUTURE = -(10**6), 10**6
+
+Builder = Callable[[re.Match, str], "Test | None"]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    pattern: re.Pattern
+    build: Builder
+
+
+def normalize(text: str) -> str:
+    """Lower-cased words separated by single spaces; apostrophes dropped (``isn't`` -> isnt)."""
+    return normalize_name(text)
+
+
+# ---- parsed forms -------------------------------------------------------------------------------
+def _size_comparison(match: re.Match, text: str) -> Test:
+    reference = match["ref"]
+    if reference in SIZE_REFERENCES:
+        test = SizeAbove(SIZE_REFERENCES[reference])
+    else:
+        entity = knowledge_base()[names_index()[reference]]
+        test = SizeAbove(float(SIZES.index(entity["size"]) + 1), entity.name)
+    return Not(test) if match["cmp"] in SMALLER else test
+
+
+SMALLER = frozenset(["smaller", "shorter", "lighter", "tinier", "narrower"])
+
+
+def _legs(match: re.Match, text: str) -> Test:
+    count = int(match["n"]) if match["n"].isdigit() else NUMBERS[match["n"]]
+    comparison = (match["cmp"] or "").strip()
+    if comparison in ("more than", "over"):
+        return Legs("gt", count)
+    if comparison in ("fewer than", "less than", "under"):
+        return Legs("lt", count)
+    if count >= 10:
+        return Legs("gt", 8)
+    return Legs("eq", count)
+
+
+def _letter(match: re.Match, text: str) -> Test:
+    return FirstLetter(match["letter"])
+
+
+def _year(match: re.Match, text: str) -> Test:
+    year = int(match["year"]) * (-1 if match["era"] in ("bc", "bce") else 1)
+    return _era_test(match["rel"], year, _span_of_year(match["year"], match["decade"]), text)
+
+
+def _century(match: re.Match, text: str) -> Test:
+    number = int(match["n"]) if match["n"] else ORDINALS[match["word"]]
+    start = 100 * (number - 1)
+    return _era_test(match["rel"], start, 100, text)
+
+
+def _span_of_year(digits: str, decade: str | None) -> int:
+    if not decade:
+        return 1
+    return 100 if digits.endswith("00") else 10
+
+
+def _era_test(relation: str | None, start: int, span: int, text: str) -> Test:
+    invented = INVENTION_WORDS.search(text) is not None
+    relation = (relation or "in").strip()
+    if relation in ("before", "prior to", "earlier than", "older than", "by"):
+        return Era(FAR_PAST, start, invented)
+    if relation in ("after", "since", "later than", "newer than"):
+        return Era(start, FAR_FUTURE, True)
+    return Era(start, start + span, invented)
+
+
+def _constant(test: Test) -> Builder:
+    return lambda match, text: test
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9-])(?:{pattern})(?![a-z0-9-])")
+
+
+@functools.cache
+def phrases() -> tuple[Phrase, ...]:
+    """The lexicon's fixed phrases and the parsed forms, compiled once per process."""
+    references = sorted({*SIZE_REFERENCES, *names_index()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in references)
+    forms: list[tuple[str, Builder]] = [
+        (
+            r"(?P<cmp>bigger|larger|taller|longer|heavier|wider|smaller|shorter|lighter|tinier"
+            r"|narrower) than (?:an? |the |your |my |our |average |normal )*"
+            rf"(?P<ref>{alternation})",
+            _size_comparison,
+        ),
+        (
+            r"(?P<cmp>more than |fewer than |less than |over |under )?"
+            r"(?P<n>no|zero|two|three|four|six|eight|ten|many|lots of|hundreds of|a hundred|\d+)"
+            r"(?: |-)(?:legs?|legged)",
+            _legs,
+        ),
+        (
+            r"(?:starts?|starting|begins?|beginning) with (?:the letter |letter |an? |the )?"
+            r"(?P<letter>[a-z])",
+            _letter,
+        ),
+        (r"first letter (?:of (?:its|the|your) (?:name|word) )?(?:is )?(?P<letter>[a-z])", _letter),
+        (
+            r"(?:(?P<rel>before|after|since|prior to|earlier than|later than|older than|newer than"
+            r"|in|around|during|by|from) )?(?:the )?(?:year )?(?P<year>\d{3,4})(?P<decade>s)?"
+            r"(?: (?P<era>bc|bce|ad|ce))?",
+            _year,
+        ),
+        (
+            r"(?:(?P<rel>before|after|since|in|during|from|by) )?(?:the )?(?:(?P<n>\d{1,2})"
+            rf"(?:st|nd|rd|th)|(?P<word>{'|'.join(ORDINALS)})) century",
+            _century,
+        ),
+    ]
+    fixed = [(pattern, _constant(test)) for pattern, test in static_phrases()]
+    return tuple(Phrase(_compile(pattern), build) for pattern, build in [*forms, *fixed])
+
+
+# ---- the parser ---------------------------------------------------------------------------------
+def _strip_fillers(words: list[str]) -> list[str]:
+    while words and words[0] in FILLERS:
+        words = words[1:]
+    return words
+
+
+def _name_guess(text: str) -> tuple[Test | None, bool]:
+    """A direct guess ("is it a giraffe") -> (its predicate, whether an article preceded it)."""
+    match = _NAME_QUESTION.fullmatch(text)
+    if match is None:
+        return None, False
+    index = names_index().get(match["name"])
+    if index is None and match["name"].endswith("s"):
+        index = names_index().get(match["name"][:-1])
+    if index is None:
+        return None, False
+    multiword = " " in match["name"]
+    return NameIs(knowledge_base()[index].name), bool(match["article"]) or multiword
+
+
+def _part_test(part: str, text: str) -> Test | None:
+    found = []
+    for order, phrase in enumerate(phrases()):
+        for match in phrase.pattern.finditer(part):
+            found.append((-(match.end() - match.start()), match.start(), order, match, phrase))
+    found.sort(key=lambda item: item[:3])
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for _, start, _, match, phrase in found:
+        end = match.end()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        test = phrase.build(match, text)
+        if test is not None:
+            chosen.append((start, test))
+    if not chosen:
+        return None
+    tests = list(dict.fromkeys(test for _, test in sorted(chosen, key=lambda item: item[0])))
+    test = all_of(tests)
+    words = part.split()
+    return Not(test) if any(word in NEGATIONS for word in words) else test
+
+
+def parse_question(question: str) -> Test | None:
+    """The predicate a yes/no question asks about, or ``None`` if it cannot be mapped."""
+    words = _strip_fillers(normalize(question).split())
+    if not words or words[0] in WH_WORDS:
+        return None
+    if words[0] in NEGATIONS:  # "isn't it an animal?" asks the same as "is it an animal?"
+        words = ["is", *words[1:]]
+    text = " ".join(words)
+    guess, certain = _name_guess(text)
+    if guess is not None and certain:
+        return guess
+    parts = [_part_test(part.strip(), text) for part in re.split(r"\bor\b", text)]
+    tests = [test for test in parts if test is not None]
+    if tests:
+        return any_of(tests)
+    return guess
