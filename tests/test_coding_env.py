@@ -104,7 +104,7 @@ def test_opening_shows_signature_and_request_but_no_hidden_part(env):
 def test_questions_reveal_repeat_or_do_not_know(env):
     task, _, _ = _start(env)
     fact = task.facts[0]
-    text, reward, terminated, _, info = env.step(f"[action] {fact.question}")
+    _text, reward, terminated, _, info = env.step(f"[action] {fact.question}")
     assert info["reply_kind"] == "reveal" and info["revealed"] == [fact.key]
     assert reward == 0.0 and not terminated and info["feedback_source"] == "user"
     _, _, _, _, info = env.step(f"[action] {fact.question}")
@@ -164,7 +164,7 @@ def test_hostile_submission_is_a_clean_failure(env):
 def test_fuzzed_actions_never_crash(action):
     env = gym.make(ENV_ID)
     env.reset(seed=0)
-    obs, reward, terminated, truncated, info = env.step(action)
+    obs, _reward, terminated, truncated, info = env.step(action)
     assert env.observation_space.contains(obs)
     assert isinstance(terminated, bool) and isinstance(truncated, bool)
     json.dumps(info)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -29,9 +30,13 @@ EXPECTED = [Expected(value=x * 2) for x in range(10)]
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="user id drop needs root")
 LEVELS = [
-    pytest.param("namespace", marks=pytest.mark.skipif(
-        detect_isolation(os.path.realpath(os.sys.executable)) != "namespace",
-        reason="no namespaces here")),
+    pytest.param(
+        "namespace",
+        marks=pytest.mark.skipif(
+            detect_isolation(os.path.realpath(sys.executable)) != "namespace",
+            reason="no namespaces here",
+        ),
+    ),
     pytest.param("process", marks=needs_root),
 ]
 
@@ -117,11 +122,7 @@ def test_cannot_read_the_reference_in_namespace_mode(sandbox):
 
 def test_cannot_write_outside_its_directory(sandbox):
     target = Path(tempfile.gettempdir()) / f"infopo-sandbox-escape-{os.getpid()}"
-    source = (
-        "def f(x):\n"
-        f"    open({str(target)!r}, 'w').write('escaped')\n"
-        "    return x * 2\n"
-    )
+    source = f"def f(x):\n    open({str(target)!r}, 'w').write('escaped')\n    return x * 2\n"
     expected = ("error",) if sandbox.isolation == "namespace" else ("passed",)
     assert statuses(sandbox, source, CALLS[:1], EXPECTED[:1]) == expected
     assert not target.exists()  # a private /tmp, or leftovers removed after the run
@@ -171,7 +172,7 @@ def test_forged_reports_cannot_make_tests_pass(sandbox):
     nothing: a submission can only pass by producing the right values."""
     source = (
         "import os, sys\n"
-        "fake = '0' * 32 + ' {\"results\": [[\"passed\", \"\"]]}\\n'\n"
+        'fake = \'0\' * 32 + \' {"results": [["passed", ""]]}\\n\'\n'
         "for fd in (1, 2, 3):\n"
         "    for i in range(10):\n"
         "        os.write(fd, f'{i}\\tpassed\\t\\n{i}\\tok\\ttrue\\n'.encode())\n"
@@ -237,6 +238,12 @@ def test_hostile_runs_do_not_disturb_concurrent_ones(sandbox):
     for thread in threads:
         thread.join()
     assert results == {slot: ("passed",) * 10 for slot in range(3)}
+
+
+@needs_root
+def test_root_refuses_to_run_submissions_as_itself():
+    with pytest.raises(ValueError, match="root"):
+        Sandbox(isolation="unprivileged")
 
 
 def test_codec_round_trip_keeps_types():

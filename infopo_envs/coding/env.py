@@ -68,7 +68,8 @@ class CodingCollabEnv(InfoPOEnv):
     ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind``. After
     ``[answer]``: ``tests`` (one status per test: ``passed``, ``failed``, ``error`` or
     ``timeout``, never the expected values), ``passed`` and ``total``; the last step also
-    ``outcome``, ``success`` and ``simulator`` statistics.
+    ``outcome``, ``success`` and ``simulator`` statistics. A failure of the sandbox itself (not of
+    the submission) raises ``SandboxError`` and leaves the env as it was.
 
     ## Arguments
     ``gym.make("InfoPO/CodingCollab-v0", simulator="rule", max_turns=10, sandbox=None,
@@ -110,7 +111,7 @@ class CodingCollabEnv(InfoPOEnv):
             seed=int(self.np_random.integers(2**63)),
             opening=self.task.request,
         )
-        modules = ", ".join(m for m in DEFAULT_PRELOAD if m != "resource")
+        modules = ", ".join(DEFAULT_PRELOAD)
         return (
             "You are a programming assistant. A user needs a Python function. Their request is "
             "vague, but they know exactly what the function must do: ask them, then submit "

@@ -1,7 +1,8 @@
 """The program that runs inside the sandbox: a trusted supervisor and an untrusted runner.
 
 It is executed as ``python -I -S -c <this file's source>`` (never imported into the parent to run
-submissions; the parent imports it only for the value codec). It reads one JSON job from stdin:
+submissions; the parent imports it only for the value codec). It reads one job from stdin,
+written with ``marshal`` by the trusted parent:
 
     {"nonce", "source", "function", "calls", "uid", "gid", "namespace", "hide", "workdir",
      "limits": {...}, "test_timeout", "load_timeout", "total_timeout", "output_limit",
@@ -17,8 +18,9 @@ returned values, never verdicts: the parent compares them with expected values t
 sees.
 """
 
-import json
+import marshal
 import os
+import resource
 import select
 import signal
 import sys
@@ -48,7 +50,7 @@ def encode(value, depth=0):
     if kind in (list, tuple, set, frozenset):
         items = [encode(item, depth + 1) for item in value]
         if kind in (set, frozenset):
-            items.sort(key=lambda item: json.dumps(item, sort_keys=True))
+            items.sort(key=to_json)
         return [{list: "L", tuple: "T", set: "S", frozenset: "F"}[kind], *items]
     if kind is dict:
         return ["D", *[[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]]
@@ -70,6 +72,34 @@ def decode(data, depth=0):
     return {"L": list, "T": tuple, "S": set, "F": frozenset}[tag](values)
 
 
+_JSON_ESCAPES = {**{code: f"\\u{code:04x}" for code in range(32)}, 34: '\\"', 92: "\\\\"}
+
+
+def to_json(value):
+    """JSON text for what ``encode`` produces and for the report (``json`` itself is not
+    imported here: with ``re`` and ``enum`` it would double the interpreter's start-up)."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        return repr(value)
+    if kind is str:
+        return '"' + value.translate(_JSON_ESCAPES) + '"'
+    if kind is list:
+        return "[" + ",".join(to_json(item) for item in value) + "]"
+    if kind is dict:
+        return "{" + ",".join(f"{to_json(k)}:{to_json(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot write {kind.__name__} as JSON")
+
+
 # ---- the runner (untrusted code runs here, after the privilege drop) ---------------------------
 def _write_all(fd, data):
     while data:
@@ -83,8 +113,6 @@ def _report(index, kind, text):
 
 def _drop_privileges(job):
     """Limits, no new privileges through exec, then the one-run user id (all capabilities go)."""
-    import resource
-
     for name, value in job["limits"].items():
         resource.setrlimit(getattr(resource, name), (value, value))
     libc = _libc()
@@ -112,13 +140,13 @@ def _run_tests(job, start):
         return
     for index in range(start, len(calls)):
         try:
-            args = decode(json.loads(calls[index]))
+            args = decode(calls[index])
             value = function(*args)
         except BaseException as error:
             _report(index, "raised", type(error).__name__)
             continue
         try:
-            text = json.dumps(encode(value))
+            text = to_json(encode(value))
         except BaseException as error:
             _report(index, "error", f"cannot return {type(error).__name__}: {error}"[:200])
             continue
@@ -191,10 +219,7 @@ def _prepare_filesystem(job):
 def _kill_sandboxed(job, runner_pid):
     """End every process the submission may have started."""
     if job["namespace"]:
-        try:
-            os.kill(-1, signal.SIGKILL)  # PID 1 of its own namespace: only sandbox processes
-        except ProcessLookupError:
-            pass
+        _signal(-1)  # PID 1 of its own namespace: only sandbox processes
     elif job["uid"] is not None:
         helper = os.fork()
         if helper == 0:
@@ -206,11 +231,17 @@ def _kill_sandboxed(job, runner_pid):
                 os._exit(0)
         os.waitpid(helper, 0)
     else:
-        try:
-            os.killpg(runner_pid, signal.SIGKILL)
-        except OSError:
-            pass
+        _signal(-runner_pid)  # its process group; grandchildren that left it survive
     _reap()
+
+
+def _signal(target):
+    """SIGKILL ``target`` (``os.kill`` semantics); False when there was nothing to signal."""
+    try:
+        os.kill(target, signal.SIGKILL)
+    except OSError:
+        return False
+    return True
 
 
 def _reap():
@@ -347,21 +378,27 @@ class _Supervisor:
             return
 
 
+def _try_import(module):
+    """Import ``module`` if this interpreter has it (a missing one fails the submission later)."""
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
 def main():
-    job = json.loads(sys.stdin.buffer.read(MAX_JOB_BYTES))
+    job = marshal.loads(sys.stdin.buffer.read(MAX_JOB_BYTES))  # from the trusted parent
     os.close(0)
     nonce = job.pop("nonce")
     try:
         for module in job["preload"]:  # before hiding paths: the library may live under them
-            try:
-                __import__(module)
-            except ImportError:
-                pass
+            _try_import(module)
         _prepare_filesystem(job)
         report = _Supervisor(job).run()
     except Exception as error:
         report = {"fatal": f"{type(error).__name__}: {error}"}
-    _write_all(1, f"{nonce} {json.dumps(report)}\n".encode())
+    _write_all(1, f"{nonce} {to_json(report)}\n".encode("utf-8", "backslashreplace"))
 
 
 if __name__ == "__main__":

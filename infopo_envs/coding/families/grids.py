@@ -14,8 +14,11 @@ def count_islands(rng) -> CodingTask:
     land = pick(rng, ("#", "1", "X"))
     diagonal = bool(rng.integers(2))
     min_size = pick(rng, (1, 2))
-    steps = ("[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]"
-             if diagonal else "[(-1, 0), (1, 0), (0, -1), (0, 1)]")
+    steps = (
+        "[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]"
+        if diagonal
+        else "[(-1, 0), (1, 0), (0, -1), (0, 1)]"
+    )
     reference = f"""def count_islands(grid):
     seen = set()
     count = 0
@@ -41,10 +44,19 @@ def count_islands(rng) -> CodingTask:
     def draw(grid):
         return [row.replace("#", land) for row in grid]
 
-    calls = [(draw(GRID_A),), (draw(GRID_B),), ([],), (draw(["...."]),), (draw(["#"]),),
-             (draw(["##", "##"]),), (draw(["#.", ".#"]),), (draw(["#...#", ".....", "#...#"]),),
-             (draw(["###", "#.#", "###"]),), (["#1X", "X1#", "1X#"],),
-             (draw(["#.#", "...", "##."]),)]
+    calls = [
+        (draw(GRID_A),),
+        (draw(GRID_B),),
+        ([],),
+        (draw(["...."]),),
+        (draw(["#"]),),
+        (draw(["##", "##"]),),
+        (draw(["#.", ".#"]),),
+        (draw(["#...#", ".....", "#...#"]),),
+        (draw(["###", "#.#", "###"]),),
+        (["#1X", "X1#", "1X#"],),
+        (draw(["#.#", "...", "##."]),),
+    ]
     return CodingTask(
         "grids.count_islands",
         "count_islands",
@@ -53,18 +65,31 @@ def count_islands(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("land", ("land", "character", "symbol", "which cells", "water"),
-                 "Which character is land?", f"Land is '{land}'; anything else is water.",
-                 f"Only '{land}' cells are land."),
-            fact("diagonal", DIAGONAL_WORDS, "Do diagonal cells connect?",
-                 "Yes, cells touching diagonally are the same island." if diagonal else
-                 "No, only up, down, left and right connect.",
-                 "8-neighbourhood." if diagonal else "4-neighbourhood."),
-            fact("size", ("size", "single", "tiny", "small", "minimum", "one cell"),
-                 "Does a single cell count, or is there a minimum size?",
-                 "Yes, any size counts." if min_size == 1 else
-                 "No, an island needs at least 2 cells.",
-                 "Even one cell is an island." if min_size == 1 else "Ignore one-cell islands."),
+            fact(
+                "land",
+                ("land", "character", "symbol", "which cells", "water"),
+                "Which character is land?",
+                f"Land is '{land}'; anything else is water.",
+                f"Only '{land}' cells are land.",
+            ),
+            fact(
+                "diagonal",
+                DIAGONAL_WORDS,
+                "Do diagonal cells connect?",
+                "Yes, cells touching diagonally are the same island."
+                if diagonal
+                else "No, only up, down, left and right connect.",
+                "8-neighbourhood." if diagonal else "4-neighbourhood.",
+            ),
+            fact(
+                "size",
+                ("size", "single", "tiny", "small", "minimum", "one cell"),
+                "Does a single cell count, or is there a minimum size?",
+                "Yes, any size counts."
+                if min_size == 1
+                else "No, an island needs at least 2 cells.",
+                "Even one cell is an island." if min_size == 1 else "Ignore one-cell islands.",
+            ),
         ),
     )
 
@@ -79,9 +104,12 @@ def neighbour_sum(rng) -> CodingTask:
         steps += [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     if include_self:
         steps += [(0, 0)]
-    inside = ("        total += grid[(r + dr) % h][(c + dc) % w]" if wrap else
-              "        if 0 <= r + dr < h and 0 <= c + dc < w:\n"
-              "            total += grid[r + dr][c + dc]")
+    inside = (
+        "        total += grid[(r + dr) % h][(c + dc) % w]"
+        if wrap
+        else "        if 0 <= r + dr < h and 0 <= c + dc < w:\n"
+        "            total += grid[r + dr][c + dc]"
+    )
     reference = f"""def neighbour_sum(grid, r, c):
     h, w = len(grid), len(grid[0])
     total = 0
@@ -91,8 +119,19 @@ def neighbour_sum(rng) -> CodingTask:
 """
     g = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
     g2 = [[1, 0, 2, 0], [0, 3, 0, 4]]
-    calls = [(g, 1, 1), (g, 0, 0), (g, 2, 2), (g, 0, 1), (g, 2, 0), (g2, 0, 0), (g2, 1, 3),
-             (g2, 0, 2), ([[7]], 0, 0), ([[1, 1], [1, 1]], 0, 1), (g, 1, 2)]
+    calls = [
+        (g, 1, 1),
+        (g, 0, 0),
+        (g, 2, 2),
+        (g, 0, 1),
+        (g, 2, 0),
+        (g2, 0, 0),
+        (g2, 1, 3),
+        (g2, 0, 2),
+        ([[7]], 0, 0),
+        ([[1, 1], [1, 1]], 0, 1),
+        (g, 1, 2),
+    ]
     return CodingTask(
         "grids.neighbour_sum",
         "neighbour_sum",
@@ -101,21 +140,33 @@ def neighbour_sum(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("diagonal", ("diagonal", "diagonals", "corners", "eight", "four"),
-                 "Do diagonal neighbours count?",
-                 "Yes, all eight surrounding cells." if diagonal else
-                 "No, just the four cells up, down, left and right.",
-                 "Include diagonals." if diagonal else "No diagonals."),
-            fact("self", ("itself", "own value", "center", "centre", "include the cell"),
-                 "Does the cell itself count?",
-                 "Yes, add the cell's own value too." if include_self else
-                 "No, only its neighbours.",
-                 "The centre is included." if include_self else "Leave out the centre."),
-            fact("edges", ("edge", "edges", "border", "outside", "wrap", "around"),
-                 "What happens at the edges?",
-                 "The grid wraps around, like a torus." if wrap else
-                 "Cells outside the grid don't exist, so they add nothing.",
-                 "Wrap around the borders." if wrap else "No wrapping."),
+            fact(
+                "diagonal",
+                ("diagonal", "diagonals", "corners", "eight", "four"),
+                "Do diagonal neighbours count?",
+                "Yes, all eight surrounding cells."
+                if diagonal
+                else "No, just the four cells up, down, left and right.",
+                "Include diagonals." if diagonal else "No diagonals.",
+            ),
+            fact(
+                "self",
+                ("itself", "own value", "center", "centre", "include the cell"),
+                "Does the cell itself count?",
+                "Yes, add the cell's own value too."
+                if include_self
+                else "No, only its neighbours.",
+                "The centre is included." if include_self else "Leave out the centre.",
+            ),
+            fact(
+                "edges",
+                ("edge", "edges", "border", "outside", "wrap", "around"),
+                "What happens at the edges?",
+                "The grid wraps around, like a torus."
+                if wrap
+                else "Cells outside the grid don't exist, so they add nothing.",
+                "Wrap around the borders." if wrap else "No wrapping.",
+            ),
         ),
     )
 
@@ -124,8 +175,11 @@ def neighbour_sum(rng) -> CodingTask:
 def rotate(rng) -> CodingTask:
     clockwise = bool(rng.integers(2))
     as_strings = bool(rng.integers(2))
-    turn = ("[list(row) for row in zip(*grid[::-1])]" if clockwise else
-            "[list(row) for row in zip(*grid)][::-1]")
+    turn = (
+        "[list(row) for row in zip(*grid[::-1])]"
+        if clockwise
+        else "[list(row) for row in zip(*grid)][::-1]"
+    )
     out = '["".join(map(str, row)) for row in grid]' if as_strings else "grid"
     reference = f"""def rotate(grid, turns):
     grid = [list(row) for row in grid]
@@ -133,9 +187,19 @@ def rotate(rng) -> CodingTask:
         grid = {turn}
     return {out}
 """
-    calls = [(["ab", "cd"], 1), (["ab", "cd"], 2), (["ab", "cd"], 3), (["ab", "cd"], 4),
-             (["abc", "def"], 1), (["abc"], 1), ([], 1), (["ab", "cd"], 0), (["xy", "zw"], -1),
-             (["123", "456", "789"], 1), (["abc", "def"], 5)]
+    calls = [
+        (["ab", "cd"], 1),
+        (["ab", "cd"], 2),
+        (["ab", "cd"], 3),
+        (["ab", "cd"], 4),
+        (["abc", "def"], 1),
+        (["abc"], 1),
+        ([], 1),
+        (["ab", "cd"], 0),
+        (["xy", "zw"], -1),
+        (["123", "456", "789"], 1),
+        (["abc", "def"], 5),
+    ]
     return CodingTask(
         "grids.rotate",
         "rotate",
@@ -144,20 +208,39 @@ def rotate(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("direction", ("direction", "clockwise", "counterclockwise", "anticlockwise",
-                               "which way", "left", "right"),
-                 "Which way does a turn go?",
-                 "Each turn is a quarter turn clockwise." if clockwise else
-                 "Each turn is a quarter turn counter-clockwise.",
-                 "Rotate to the right." if clockwise else "Rotate to the left."),
-            fact("format", ("return", "format", "output", "strings", "lists"),
-                 "What should it return?",
-                 "A list of strings, like the input." if as_strings else
-                 "A list of lists of single characters.",
-                 "Rows as strings." if as_strings else "Rows as lists of characters."),
-            fact("turns", ("negative", "more than", "four", "turns", "zero"),
-                 "What about negative turns or more than four?",
-                 "Turns work modulo 4, so -1 is three turns.", "Take turns modulo 4."),
+            fact(
+                "direction",
+                (
+                    "direction",
+                    "clockwise",
+                    "counterclockwise",
+                    "anticlockwise",
+                    "which way",
+                    "left",
+                    "right",
+                ),
+                "Which way does a turn go?",
+                "Each turn is a quarter turn clockwise."
+                if clockwise
+                else "Each turn is a quarter turn counter-clockwise.",
+                "Rotate to the right." if clockwise else "Rotate to the left.",
+            ),
+            fact(
+                "format",
+                ("return", "format", "output", "strings", "lists"),
+                "What should it return?",
+                "A list of strings, like the input."
+                if as_strings
+                else "A list of lists of single characters.",
+                "Rows as strings." if as_strings else "Rows as lists of characters.",
+            ),
+            fact(
+                "turns",
+                ("negative", "more than", "four", "turns", "zero"),
+                "What about negative turns or more than four?",
+                "Turns work modulo 4, so -1 is three turns.",
+                "Take turns modulo 4.",
+            ),
         ),
     )
 
@@ -179,8 +262,19 @@ def robot_walk(rng) -> CodingTask:
         x, y = x + steps[move][0], y + steps[move][1]
     return {out}
 """
-    calls = [("UUR",), ("",), ("LLDD",), ("udlr",), ("UUUUD",), ("RRRRL",), ("U D",),
-             ("UXR",), ("DDDR",), ("lluu",), ("RURDLDLU",)]
+    calls = [
+        ("UUR",),
+        ("",),
+        ("LLDD",),
+        ("udlr",),
+        ("UUUUD",),
+        ("RRRRL",),
+        ("U D",),
+        ("UXR",),
+        ("DDDR",),
+        ("lluu",),
+        ("RURDLDLU",),
+    ]
     return CodingTask(
         "grids.robot_walk",
         "walk",
@@ -189,21 +283,31 @@ def robot_walk(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("axis", ("up", "axis", "y", "coordinate", "coordinates", "increase"),
-                 "Does moving up increase or decrease y?",
-                 "Up increases y (maths style)." if up_positive else
-                 "Up decreases y (screen style, y grows downward).",
-                 "U is +1 on y." if up_positive else "U is -1 on y."),
-            fact("invalid", ("invalid", "other characters", "unknown", "spaces", "lowercase",
-                             "letters"),
-                 "What about unknown or invalid characters?",
-                 "Moves are case-insensitive; skip any other character." if ignore_invalid
-                 else "Moves are case-insensitive; any other character raises ValueError.",
-                 "Ignore junk characters." if ignore_invalid else "Reject junk characters."),
-            fact("format", ("return", "format", "output", "tuple", "list"),
-                 "What should it return?",
-                 "A list [x, y]." if as_list else "A tuple (x, y).",
-                 "Return a two-item list." if as_list else "Return a pair as a tuple."),
+            fact(
+                "axis",
+                ("up", "axis", "y", "coordinate", "coordinates", "increase"),
+                "Does moving up increase or decrease y?",
+                "Up increases y (maths style)."
+                if up_positive
+                else "Up decreases y (screen style, y grows downward).",
+                "U is +1 on y." if up_positive else "U is -1 on y.",
+            ),
+            fact(
+                "invalid",
+                ("invalid", "other characters", "unknown", "spaces", "lowercase", "letters"),
+                "What about unknown or invalid characters?",
+                "Moves are case-insensitive; skip any other character."
+                if ignore_invalid
+                else "Moves are case-insensitive; any other character raises ValueError.",
+                "Ignore junk characters." if ignore_invalid else "Reject junk characters.",
+            ),
+            fact(
+                "format",
+                ("return", "format", "output", "tuple", "list"),
+                "What should it return?",
+                "A list [x, y]." if as_list else "A tuple (x, y).",
+                "Return a two-item list." if as_list else "Return a pair as a tuple.",
+            ),
         ),
     )
 
@@ -212,8 +316,11 @@ def robot_walk(rng) -> CodingTask:
 def flood_fill(rng) -> CodingTask:
     diagonal = bool(rng.integers(2))
     count_only = bool(rng.integers(2))
-    steps = ("[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]"
-             if diagonal else "[(-1, 0), (1, 0), (0, -1), (0, 1)]")
+    steps = (
+        "[(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]"
+        if diagonal
+        else "[(-1, 0), (1, 0), (0, -1), (0, 1)]"
+    )
     result = "len(seen)" if count_only else "out"
     reference = f"""def flood_fill(grid, r, c, colour):
     out = [list(row) for row in grid]
@@ -234,10 +341,19 @@ def flood_fill(rng) -> CodingTask:
     return {result}
 """
     g = [[0, 0, 1], [0, 1, 1], [1, 0, 0]]
-    calls = [(g, 0, 0, 2), (g, 2, 2, 5), (g, 1, 1, 1), (g, 0, 2, 0), ([[3]], 0, 0, 4),
-             ([[1, 1], [1, 1]], 1, 1, 9), ([[0, 1], [1, 0]], 0, 0, 7), (g, 2, 0, 8),
-             ([[5, 5, 5], [5, 0, 5], [5, 5, 5]], 1, 1, 5), ([[2, 0, 2], [0, 2, 0]], 0, 0, 3),
-             ([[0, 0, 0, 0]], 0, 3, 1)]
+    calls = [
+        (g, 0, 0, 2),
+        (g, 2, 2, 5),
+        (g, 1, 1, 1),
+        (g, 0, 2, 0),
+        ([[3]], 0, 0, 4),
+        ([[1, 1], [1, 1]], 1, 1, 9),
+        ([[0, 1], [1, 0]], 0, 0, 7),
+        (g, 2, 0, 8),
+        ([[5, 5, 5], [5, 0, 5], [5, 5, 5]], 1, 1, 5),
+        ([[2, 0, 2], [0, 2, 0]], 0, 0, 3),
+        ([[0, 0, 0, 0]], 0, 3, 1),
+    ]
     return CodingTask(
         "grids.flood_fill",
         "flood_fill",
@@ -246,19 +362,34 @@ def flood_fill(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("diagonal", DIAGONAL_WORDS + ("spread",), "Does the fill spread diagonally?",
-                 "Yes, it spreads to all 8 neighbours." if diagonal else
-                 "No, only up, down, left and right.",
-                 "Diagonal cells get filled too." if diagonal else "No diagonal spreading."),
-            fact("result", ("return", "result", "output", "count", "new grid"),
-                 "What should the function return?",
-                 "The number of cells that changed colour." if count_only else
-                 "A new grid (list of lists) with the fill applied; don't change the input.",
-                 "Just how many cells were filled." if count_only else "The filled copy."),
-            fact("same", ("same colour", "same color", "already", "nothing to do"),
-                 "What if the cell already has the new colour?",
-                 ("Then nothing changes: return 0." if count_only else
-                  "Then nothing changes: return an unchanged copy."),
-                 "Nothing happens in that case."),
+            fact(
+                "diagonal",
+                (*DIAGONAL_WORDS, "spread"),
+                "Does the fill spread diagonally?",
+                "Yes, it spreads to all 8 neighbours."
+                if diagonal
+                else "No, only up, down, left and right.",
+                "Diagonal cells get filled too." if diagonal else "No diagonal spreading.",
+            ),
+            fact(
+                "result",
+                ("return", "result", "output", "count", "new grid"),
+                "What should the function return?",
+                "The number of cells that changed colour."
+                if count_only
+                else "A new grid (list of lists) with the fill applied; don't change the input.",
+                "Just how many cells were filled." if count_only else "The filled copy.",
+            ),
+            fact(
+                "same",
+                ("same colour", "same color", "already", "nothing to do"),
+                "What if the cell already has the new colour?",
+                (
+                    "Then nothing changes: return 0."
+                    if count_only
+                    else "Then nothing changes: return an unchanged copy."
+                ),
+                "Nothing happens in that case.",
+            ),
         ),
     )

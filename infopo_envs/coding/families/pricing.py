@@ -32,18 +32,29 @@ def bulk_discount(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("threshold", ("big", "threshold", "how many", "minimum", "qualify", "bulk"),
-                 "From how many items does an order count as big?",
-                 f"The discount kicks in when someone buys {at} {threshold} items.",
-                 f"An order is big when the quantity is {at} {threshold}."),
-            fact("percent", ("percent", "percentage", "how much", "discount rate", "rate"),
-                 "How much is the discount, in percent?",
-                 f"Big orders get {percent}% off the whole order.",
-                 f"The discount is {percent} percent of the total."),
-            fact("rounding", ROUNDING_WORDS, "How should the price be rounded?",
-                 "Round the result to whole currency units." if digits == 0 else
-                 "Round the result to cents, two decimals.",
-                 f"Use round(..., {digits}) on the final amount."),
+            fact(
+                "threshold",
+                ("big", "threshold", "how many", "minimum", "qualify", "bulk"),
+                "From how many items does an order count as big?",
+                f"The discount kicks in when someone buys {at} {threshold} items.",
+                f"An order is big when the quantity is {at} {threshold}.",
+            ),
+            fact(
+                "percent",
+                ("percent", "percentage", "how much", "discount rate", "rate"),
+                "How much is the discount, in percent?",
+                f"Big orders get {percent}% off the whole order.",
+                f"The discount is {percent} percent of the total.",
+            ),
+            fact(
+                "rounding",
+                ROUNDING_WORDS,
+                "How should the price be rounded?",
+                "Round the result to whole currency units."
+                if digits == 0
+                else "Round the result to cents, two decimals.",
+                f"Use round(..., {digits}) on the final amount.",
+            ),
         ),
     )
 
@@ -75,23 +86,42 @@ def shipping_cost(weight_kg, express):
         reference,
         tuple(calls),
         (
-            fact("base", ("base", "flat", "fixed", "starting"), "Is there a base fee?",
-                 f"Every parcel pays a flat {base} to start with.",
-                 f"The base fee is {base}."),
-            fact("per_kg", ("per kg", "per kilo", "kilogram", "weight", "heavier", "kilo"),
-                 "How does the weight change the price?",
-                 f"Each started kilogram beyond the free allowance adds {per_kg}; partial kilos "
-                 "count as a whole kilo.",
-                 f"We charge {per_kg} for every kilo over the allowance, rounding the weight up."),
-            fact("free", ("free", "allowance", "included"), "How many kilos are included free?",
-                 f"The first {free_kg} kg are included in the base fee.",
-                 f"There's an allowance of {free_kg} kilograms before weight costs extra."),
-            fact("express", ("express", "fast", "faster", "urgent", "priority"),
-                 "What does express delivery change?",
-                 f"Express multiplies the whole cost by {express}.",
-                 f"For express we charge {express} times the normal price."),
-            fact("rounding", ROUNDING_WORDS, "How should the cost be rounded?",
-                 "Round the final cost to two decimals.", "Give it in cents precision."),
+            fact(
+                "base",
+                ("base", "flat", "fixed", "starting"),
+                "Is there a base fee?",
+                f"Every parcel pays a flat {base} to start with.",
+                f"The base fee is {base}.",
+            ),
+            fact(
+                "per_kg",
+                ("per kg", "per kilo", "kilogram", "weight", "heavier", "kilo"),
+                "How does the weight change the price?",
+                f"Each started kilogram beyond the free allowance adds {per_kg}; partial kilos "
+                "count as a whole kilo.",
+                f"We charge {per_kg} for every kilo over the allowance, rounding the weight up.",
+            ),
+            fact(
+                "free",
+                ("free", "allowance", "included"),
+                "How many kilos are included free?",
+                f"The first {free_kg} kg are included in the base fee.",
+                f"There's an allowance of {free_kg} kilograms before weight costs extra.",
+            ),
+            fact(
+                "express",
+                ("express", "fast", "faster", "urgent", "priority"),
+                "What does express delivery change?",
+                f"Express multiplies the whole cost by {express}.",
+                f"For express we charge {express} times the normal price.",
+            ),
+            fact(
+                "rounding",
+                ROUNDING_WORDS,
+                "How should the cost be rounded?",
+                "Round the final cost to two decimals.",
+                "Give it in cents precision.",
+            ),
         ),
     )
 
@@ -112,32 +142,57 @@ def tiered_tax(rng) -> CodingTask:
         tax += (income - {second}) * {high_rate} / 100
     return {finish}
 """
-    incomes = [0, first - 1, first, first + 1, (first + second) // 2, second, second + 1,
-               second + 12345, 3 * second, first + 777, 250000]
+    incomes = [
+        0,
+        first - 1,
+        first,
+        first + 1,
+        (first + second) // 2,
+        second,
+        second + 1,
+        second + 12345,
+        3 * second,
+        first + 777,
+        250000,
+    ]
     return CodingTask(
         "pricing.tiered_tax",
         "income_tax",
         "def income_tax(income: int) -> float",
-        "Could you write the tax calculation for a yearly income? It's one of those bracket things.",
+        "Could you write the tax for a yearly income? It's one of those bracket things.",
         reference,
         tuple((i,) for i in incomes),
         (
-            fact("free_band", ("tax free", "tax-free", "first bracket", "exempt", "untaxed",
-                               "allowance"), "How much income is tax-free?",
-                 f"The first {first} of income is not taxed at all.",
-                 f"Income up to {first} is exempt."),
-            fact("middle", ("middle", "lower rate", "second bracket", "low rate"),
-                 "What rate applies in the middle bracket?",
-                 f"Income between {first} and {second} is taxed at {low_rate}%.",
-                 f"The band from {first} up to {second} pays {low_rate} percent."),
-            fact("top", ("top", "highest", "upper", "high rate", "above"),
-                 "What rate applies to the top bracket?",
-                 f"Everything above {second} is taxed at {high_rate}%.",
-                 f"Income over {second} pays {high_rate} percent."),
-            fact("rounding", ROUNDING_WORDS + ("whole",), "How should the tax be rounded?",
-                 "Drop the cents: return the whole number part." if floor else
-                 "Keep cents, rounded to two decimals.",
-                 "Truncate to an integer." if floor else "Round to 2 decimal places."),
+            fact(
+                "free_band",
+                ("tax free", "tax-free", "first bracket", "exempt", "untaxed", "allowance"),
+                "How much income is tax-free?",
+                f"The first {first} of income is not taxed at all.",
+                f"Income up to {first} is exempt.",
+            ),
+            fact(
+                "middle",
+                ("middle", "lower rate", "second bracket", "low rate"),
+                "What rate applies in the middle bracket?",
+                f"Income between {first} and {second} is taxed at {low_rate}%.",
+                f"The band from {first} up to {second} pays {low_rate} percent.",
+            ),
+            fact(
+                "top",
+                ("top", "highest", "upper", "high rate", "above"),
+                "What rate applies to the top bracket?",
+                f"Everything above {second} is taxed at {high_rate}%.",
+                f"Income over {second} pays {high_rate} percent.",
+            ),
+            fact(
+                "rounding",
+                (*ROUNDING_WORDS, "whole"),
+                "How should the tax be rounded?",
+                "Drop the cents: return the whole number part."
+                if floor
+                else "Keep cents, rounded to two decimals.",
+                "Truncate to an integer." if floor else "Round to 2 decimal places.",
+            ),
         ),
     )
 
@@ -164,10 +219,19 @@ def coupon_total(rng) -> CodingTask:
     return round(total, 2)
 """
     lower = percent_code.lower()
-    calls = [([10.0, 5.5], percent_code), ([10.0, 5.5], flat_code), ([2.0], flat_code),
-             ([], ""), ([3.25, 4.75, 1.0], ""), ([99.99], lower), ([12.0, 1.0], flat_code.lower()),
-             ([40.0], "BOGUS"), ([1.0, 1.0], "save"), ([120.0, 30.0], percent_code),
-             ([4.0, 0.5], flat_code)]
+    calls = [
+        ([10.0, 5.5], percent_code),
+        ([10.0, 5.5], flat_code),
+        ([2.0], flat_code),
+        ([], ""),
+        ([3.25, 4.75, 1.0], ""),
+        ([99.99], lower),
+        ([12.0, 1.0], flat_code.lower()),
+        ([40.0], "BOGUS"),
+        ([1.0, 1.0], "save"),
+        ([120.0, 30.0], percent_code),
+        ([4.0, 0.5], flat_code),
+    ]
     return CodingTask(
         "pricing.coupon_total",
         "order_total",
@@ -176,27 +240,42 @@ def coupon_total(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("percent_code", ("percent", "percentage", "which codes", "codes"),
-                 "Which coupon codes exist and what do they do?",
-                 f"The code {percent_code} takes {percent}% off the total, and {flat_code} takes "
-                 f"{flat} off (never below zero).",
-                 f"We have two codes: {percent_code} for {percent} percent off, {flat_code} for "
-                 f"a flat {flat} off with a floor at zero."),
-            fact("case", ("case", "lowercase", "uppercase", "capital", "capitals", "sensitive"),
-                 "Does letter case matter, is it case sensitive?",
-                 "Codes work in any letter case." if case_insensitive else
-                 "Codes must match exactly, including upper case.",
-                 "Ignore upper/lower case." if case_insensitive else
-                 "Lower-case codes don't count."),
-            fact("unknown", ("unknown", "invalid", "wrong", "bad", "unrecognized", "empty"),
-                 "What happens with an unknown coupon code?",
-                 "An unknown code should raise a ValueError; an empty string means no coupon."
-                 if unknown_raises else
-                 "Unknown codes are just ignored, same as an empty string.",
-                 "Reject bad codes with ValueError." if unknown_raises else
-                 "If the code isn't recognised, charge the full price."),
-            fact("rounding", ROUNDING_WORDS, "How should the total be rounded?",
-                 "Round the total to two decimals.", "Round to cents."),
+            fact(
+                "percent_code",
+                ("percent", "percentage", "which codes", "codes"),
+                "Which coupon codes exist and what do they do?",
+                f"The code {percent_code} takes {percent}% off the total, and {flat_code} takes "
+                f"{flat} off (never below zero).",
+                f"We have two codes: {percent_code} for {percent} percent off, {flat_code} for "
+                f"a flat {flat} off with a floor at zero.",
+            ),
+            fact(
+                "case",
+                ("case", "lowercase", "uppercase", "capital", "capitals", "sensitive"),
+                "Does letter case matter, is it case sensitive?",
+                "Codes work in any letter case."
+                if case_insensitive
+                else "Codes must match exactly, including upper case.",
+                "Ignore upper/lower case." if case_insensitive else "Lower-case codes don't count.",
+            ),
+            fact(
+                "unknown",
+                ("unknown", "invalid", "wrong", "bad", "unrecognized", "empty"),
+                "What happens with an unknown coupon code?",
+                "An unknown code should raise a ValueError; an empty string means no coupon."
+                if unknown_raises
+                else "Unknown codes are just ignored, same as an empty string.",
+                "Reject bad codes with ValueError."
+                if unknown_raises
+                else "If the code isn't recognised, charge the full price.",
+            ),
+            fact(
+                "rounding",
+                ROUNDING_WORDS,
+                "How should the total be rounded?",
+                "Round the total to two decimals.",
+                "Round to cents.",
+            ),
         ),
     )
 
@@ -218,8 +297,19 @@ def split_bill(rng) -> CodingTask:
         shares = [round(s * (100 + {tip}) / 100) for s in shares]
     return [s / 100 for s in shares]
 """
-    calls = [(100.0, 3), (10.0, 4), (0.05, 3), (57.33, 2), (1.0, 7), (250.0, 6), (12.34, 5),
-             (99.99, 4), (0.0, 2), (33.33, 1), (80.01, 3)]
+    calls = [
+        (100.0, 3),
+        (10.0, 4),
+        (0.05, 3),
+        (57.33, 2),
+        (1.0, 7),
+        (250.0, 6),
+        (12.34, 5),
+        (99.99, 4),
+        (0.0, 2),
+        (33.33, 1),
+        (80.01, 3),
+    ]
     who = "the first people in the list" if extra_to_first else "the last people in the list"
     return CodingTask(
         "pricing.split_bill",
@@ -229,21 +319,37 @@ def split_bill(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("tip", ("tip", "tips", "gratuity", "service"), "Should a tip be added?",
-                 f"Add a {tip}% tip." if tip else "No tip, just the bill.",
-                 f"The tip is {tip} percent." if tip else "We don't tip."),
-            fact("order", ("before", "after", "order", "first or"),
-                 "Is the tip added before or after splitting?",
-                 "Add the tip to the whole bill first, then split." if tip_first else
-                 "Split the bill first, then add the tip to each share (rounded to the cent).",
-                 "Tip on the total, then divide." if tip_first else
-                 "Each person tips on their own share."),
-            fact("leftover", ("leftover", "remainder", "extra cent", "cents", "uneven", "odd"),
-                 "Who pays the leftover cents when it doesn't divide evenly?",
-                 f"Leftover cents go one each to {who}.",
-                 f"If it doesn't split evenly, {who} pay one cent more."),
-            fact("format", ("format", "return", "list", "output"), "What should it return?",
-                 "A list of amounts in currency units, one per person, in order.",
-                 "Return a list of floats like [33.34, 33.33, 33.33]."),
+            fact(
+                "tip",
+                ("tip", "tips", "gratuity", "service"),
+                "Should a tip be added?",
+                f"Add a {tip}% tip." if tip else "No tip, just the bill.",
+                f"The tip is {tip} percent." if tip else "We don't tip.",
+            ),
+            fact(
+                "order",
+                ("before", "after", "order", "first or"),
+                "Is the tip added before or after splitting?",
+                "Add the tip to the whole bill first, then split."
+                if tip_first
+                else "Split the bill first, then add the tip to each share (rounded to the cent).",
+                "Tip on the total, then divide."
+                if tip_first
+                else "Each person tips on their own share.",
+            ),
+            fact(
+                "leftover",
+                ("leftover", "remainder", "extra cent", "cents", "uneven", "odd"),
+                "Who pays the leftover cents when it doesn't divide evenly?",
+                f"Leftover cents go one each to {who}.",
+                f"If it doesn't split evenly, {who} pay one cent more.",
+            ),
+            fact(
+                "format",
+                ("format", "return", "list", "output"),
+                "What should it return?",
+                "A list of amounts in currency units, one per person, in order.",
+                "Return a list of floats like [33.34, 33.33, 33.33].",
+            ),
         ),
     )

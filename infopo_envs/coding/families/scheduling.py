@@ -20,9 +20,19 @@ def free_slots(rng) -> CodingTask:
             slots.append({out})
     return slots
 """
-    calls = [([], 60), ([(600, 660)], 30), ([(540, 600), (720, 780)], 60), ([(480, 1080)], 15),
-             ([(610, 615)], 45), ([(700, 730), (735, 760)], 30), ([], 240), ([(900, 960)], 120),
-             ([(500, 505), (1000, 1010)], 60), ([(660, 720)], 60), ([(0, 2000)], 30)]
+    calls = [
+        ([], 60),
+        ([(600, 660)], 30),
+        ([(540, 600), (720, 780)], 60),
+        ([(480, 1080)], 15),
+        ([(610, 615)], 45),
+        ([(700, 730), (735, 760)], 30),
+        ([], 240),
+        ([(900, 960)], 120),
+        ([(500, 505), (1000, 1010)], 60),
+        ([(660, 720)], 60),
+        ([(0, 2000)], 30),
+    ]
     day = f"{start // 60}:00 to {end // 60}:00"
     return CodingTask(
         "scheduling.free_slots",
@@ -32,25 +42,38 @@ def free_slots(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("day", ("day", "hours", "working", "end", "office"),
-                 "What are your working hours?",
-                 f"My day runs from {day}; times are minutes after midnight.",
-                 f"Meetings must fit between {day} (busy times are given in minutes)."),
-            fact("step", ("step", "granularity", "every", "start times", "quarter", "half"),
-                 "What granularity do start times have, every how many minutes?",
-                 f"Meetings start on a {step}-minute grid from the start of the day.",
-                 f"Offer start times every {step} minutes."),
-            fact("buffer", ("buffer", "gap", "break", "breathing", "back-to-back", "between"),
-                 "Do you need a gap between meetings?",
-                 f"Keep {buffer} minutes free before and after each busy block." if buffer else
-                 "Back-to-back is fine, no gap needed.",
-                 f"I need a {buffer}-minute buffer around busy times." if buffer else
-                 "No buffer."),
-            fact("format", ("format", "return", "output", "list", "hh"),
-                 "What output format should the list have?",
-                 "As 'HH:MM' strings in a list, earliest first." if as_text else
-                 "As minutes after midnight, ints in a list, earliest first.",
-                 "Like ['09:00', '09:30']." if as_text else "Like [540, 570]."),
+            fact(
+                "day",
+                ("day", "hours", "working", "end", "office"),
+                "What are your working hours?",
+                f"My day runs from {day}; times are minutes after midnight.",
+                f"Meetings must fit between {day} (busy times are given in minutes).",
+            ),
+            fact(
+                "step",
+                ("step", "granularity", "every", "start times", "quarter", "half"),
+                "What granularity do start times have, every how many minutes?",
+                f"Meetings start on a {step}-minute grid from the start of the day.",
+                f"Offer start times every {step} minutes.",
+            ),
+            fact(
+                "buffer",
+                ("buffer", "gap", "break", "breathing", "back-to-back", "between"),
+                "Do you need a gap between meetings?",
+                f"Keep {buffer} minutes free before and after each busy block."
+                if buffer
+                else "Back-to-back is fine, no gap needed.",
+                f"I need a {buffer}-minute buffer around busy times." if buffer else "No buffer.",
+            ),
+            fact(
+                "format",
+                ("format", "return", "output", "list", "hh"),
+                "What output format should the list have?",
+                "As 'HH:MM' strings in a list, earliest first."
+                if as_text
+                else "As minutes after midnight, ints in a list, earliest first.",
+                "Like ['09:00', '09:30']." if as_text else "Like [540, 570].",
+            ),
         ),
     )
 
@@ -74,10 +97,19 @@ def overtime_pay(rng) -> CodingTask:
 {body}
     return round(regular * rate + overtime * rate * {multiplier}, 2)
 """
-    calls = [([8, 8, 8, 8, 8], 20.0), ([10, 10, 10, 10], 15.0), ([12, 12, 12, 12, 2], 18.5),
-             ([], 30.0), ([9, 9, 9, 9, 9, 9], 22.0), ([4, 4], 12.0), ([11], 10.0),
-             ([8.5, 9.5, 7, 10, 6], 25.0), ([14, 14, 14], 19.99), ([7, 7, 7, 7, 7, 7, 7], 16.0),
-             ([0, 16, 0, 16], 21.0)]
+    calls = [
+        ([8, 8, 8, 8, 8], 20.0),
+        ([10, 10, 10, 10], 15.0),
+        ([12, 12, 12, 12, 2], 18.5),
+        ([], 30.0),
+        ([9, 9, 9, 9, 9, 9], 22.0),
+        ([4, 4], 12.0),
+        ([11], 10.0),
+        ([8.5, 9.5, 7, 10, 6], 25.0),
+        ([14, 14, 14], 19.99),
+        ([7, 7, 7, 7, 7, 7, 7], 16.0),
+        ([0, 16, 0, 16], 21.0),
+    ]
     return CodingTask(
         "scheduling.overtime_pay",
         "weekly_pay",
@@ -86,15 +118,27 @@ def overtime_pay(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("basis", ("counts as", "daily", "weekly", "per day", "per week", "when"),
-                 "When do hours count as overtime?", basis,
-                 basis.replace("Anything", "Every hour")),
-            fact("multiplier", ("multiplier", "how much more", "times", "premium", "rate"),
-                 "How much more is an overtime hour paid?",
-                 f"Overtime hours pay {multiplier} times the normal rate.",
-                 f"The overtime premium is x{multiplier}."),
-            fact("rounding", ("round", "rounding", "rounded", "decimals", "cents"),
-                 "How should the pay be rounded?", "Round to two decimals.", "Round to cents."),
+            fact(
+                "basis",
+                ("counts as", "daily", "weekly", "per day", "per week", "when"),
+                "When do hours count as overtime?",
+                basis,
+                basis.replace("Anything", "Every hour"),
+            ),
+            fact(
+                "multiplier",
+                ("multiplier", "how much more", "times", "premium", "rate"),
+                "How much more is an overtime hour paid?",
+                f"Overtime hours pay {multiplier} times the normal rate.",
+                f"The overtime premium is x{multiplier}.",
+            ),
+            fact(
+                "rounding",
+                ("round", "rounding", "rounded", "decimals", "cents"),
+                "How should the pay be rounded?",
+                "Round to two decimals.",
+                "Round to cents.",
+            ),
         ),
     )
 
@@ -112,8 +156,19 @@ def parking_fee(rng) -> CodingTask:
     blocks = -(-rest // {block})
     return days * {cap} + min(blocks * {price}, {cap})
 """
-    calls = [(0,), (free,), (free + 1,), (block,), (block + 1,), (3 * block,), (600,), (1439,),
-             (1440,), (1500,), (3000,)]
+    calls = [
+        (0,),
+        (free,),
+        (free + 1,),
+        (block,),
+        (block + 1,),
+        (3 * block,),
+        (600,),
+        (1439,),
+        (1440,),
+        (1500,),
+        (3000,),
+    ]
     return CodingTask(
         "scheduling.parking_fee",
         "parking_fee",
@@ -122,20 +177,31 @@ def parking_fee(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("free", ("free", "grace", "no charge", "short stay"), "Is a short stay free?",
-                 f"Stays of up to {free} minutes are free." if free else "Nothing is free.",
-                 f"The first {free} minutes cost nothing (if you leave by then)." if free else
-                 "You pay from the first minute."),
-            fact("block", ("block", "blocks", "started", "per hour", "half hour", "increment",
-                           "charged"), "How is time charged?",
-                 f"Each started {block}-minute block costs {price}.",
-                 f"We charge {price} per {block} minutes, rounding up."),
-            fact("cap", ("cap", "maximum", "max", "daily", "day", "whole day"),
-                 "Is there a daily maximum?",
-                 f"A day costs at most {cap}; each full 1440 minutes is a day at {cap}, the rest "
-                 "is charged again by blocks with the same cap.",
-                 f"The daily cap is {cap} per full day, and the remaining part of a day is capped "
-                 f"at {cap} too."),
+            fact(
+                "free",
+                ("free", "grace", "no charge", "short stay"),
+                "Is a short stay free?",
+                f"Stays of up to {free} minutes are free." if free else "Nothing is free.",
+                f"The first {free} minutes cost nothing (if you leave by then)."
+                if free
+                else "You pay from the first minute.",
+            ),
+            fact(
+                "block",
+                ("block", "blocks", "started", "per hour", "half hour", "increment", "charged"),
+                "How is time charged?",
+                f"Each started {block}-minute block costs {price}.",
+                f"We charge {price} per {block} minutes, rounding up.",
+            ),
+            fact(
+                "cap",
+                ("cap", "maximum", "max", "daily", "day", "whole day"),
+                "Is there a daily maximum?",
+                f"A day costs at most {cap}; each full 1440 minutes is a day at {cap}, the rest "
+                "is charged again by blocks with the same cap.",
+                f"The daily cap is {cap} per full day, and the remaining part of a day is capped "
+                f"at {cap} too.",
+            ),
         ),
     )
 
@@ -154,11 +220,19 @@ def rooms_needed(rng) -> CodingTask:
         rooms = max(rooms, len(ends))
     return rooms
 """
-    calls = [([],), ([(9, 10)],), ([(540, 600), (600, 660)],), ([(540, 600), (605, 660)],),
-             ([(540, 600), (615, 660)],), ([(0, 30), (10, 40), (20, 50)],),
-             ([(100, 200), (150, 250), (200, 300), (250, 350)],), ([(60, 120), (60, 120)],),
-             ([(0, 10), (10, 20), (20, 30), (30, 40)],), ([(500, 900), (600, 700), (910, 950)],),
-             ([(300, 400), (410, 420), (420, 430)],)]
+    calls = [
+        ([],),
+        ([(9, 10)],),
+        ([(540, 600), (600, 660)],),
+        ([(540, 600), (605, 660)],),
+        ([(540, 600), (615, 660)],),
+        ([(0, 30), (10, 40), (20, 50)],),
+        ([(100, 200), (150, 250), (200, 300), (250, 350)],),
+        ([(60, 120), (60, 120)],),
+        ([(0, 10), (10, 20), (20, 30), (30, 40)],),
+        ([(500, 900), (600, 700), (910, 950)],),
+        ([(300, 400), (410, 420), (420, 430)],),
+    ]
     return CodingTask(
         "scheduling.rooms_needed",
         "rooms_needed",
@@ -167,22 +241,38 @@ def rooms_needed(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("touching", ("back-to-back", "same room", "ends", "immediately", "touching"),
-                 "Can a meeting start in a room the moment another one ends there?",
-                 ("Yes, if one ends exactly when the next starts they can share a room (after "
-                  "any cleanup time)." if touching_ok else
-                  "No, a room is still taken at the minute a meeting ends."),
-                 "Ending at 10 and starting at 10 is fine." if touching_ok else
-                 "End time 10 and start time 10 clash."),
-            fact("cleanup", ("cleanup", "clean", "cleaning", "reset", "turnaround", "gap"),
-                 "Does a room need cleanup time?",
-                 f"Each room needs {cleanup} minutes of cleanup after a meeting." if cleanup
-                 else "No cleanup time is needed.",
-                 f"Add {cleanup} minutes after each meeting before the room is free." if cleanup
-                 else "Rooms are free right away."),
-            fact("units", ("minutes", "units", "times", "format"), "What are the times?",
-                 "Start and end times are minutes of the day, as (start, end) pairs.",
-                 "Each meeting is a (start, end) pair in minutes."),
+            fact(
+                "touching",
+                ("back-to-back", "same room", "ends", "immediately", "touching"),
+                "Can a meeting start in a room the moment another one ends there?",
+                (
+                    "Yes, if one ends exactly when the next starts they can share a room (after "
+                    "any cleanup time)."
+                    if touching_ok
+                    else "No, a room is still taken at the minute a meeting ends."
+                ),
+                "Ending at 10 and starting at 10 is fine."
+                if touching_ok
+                else "End time 10 and start time 10 clash.",
+            ),
+            fact(
+                "cleanup",
+                ("cleanup", "clean", "cleaning", "reset", "turnaround", "gap"),
+                "Does a room need cleanup time?",
+                f"Each room needs {cleanup} minutes of cleanup after a meeting."
+                if cleanup
+                else "No cleanup time is needed.",
+                f"Add {cleanup} minutes after each meeting before the room is free."
+                if cleanup
+                else "Rooms are free right away.",
+            ),
+            fact(
+                "units",
+                ("minutes", "units", "times", "format"),
+                "What are the times?",
+                "Start and end times are minutes of the day, as (start, end) pairs.",
+                "Each meeting is a (start, end) pair in minutes.",
+            ),
         ),
     )
 
@@ -199,12 +289,27 @@ def task_order(rng) -> CodingTask:
     ordered = sorted(tasks, key=lambda t: ({prio}, {tie}, t[0]))
     return [t[0] for t in ordered {keep}]
 """
-    base = [("write", 2, 30), ("test", 1, 20), ("deploy", 3, 10), ("review", 2, 15),
-            ("docs", 1, 0), ("plan", 3, 45)]
-    calls = [(base,), ([],), (base[:2],), ([("a", 1, 5), ("b", 1, 5)],),
-             ([("z", 2, 0), ("y", 2, 10)],), (base[::-1],), ([("solo", 5, 1)],),
-             ([("x", 1, 30), ("w", 1, 10), ("v", 2, 20)],), ([("done", 4, 0)],),
-             ([("c", 2, 10), ("b", 2, 10), ("a", 2, 5)],), (base[2:],)]
+    base = [
+        ("write", 2, 30),
+        ("test", 1, 20),
+        ("deploy", 3, 10),
+        ("review", 2, 15),
+        ("docs", 1, 0),
+        ("plan", 3, 45),
+    ]
+    calls = [
+        (base,),
+        ([],),
+        (base[:2],),
+        ([("a", 1, 5), ("b", 1, 5)],),
+        ([("z", 2, 0), ("y", 2, 10)],),
+        (base[::-1],),
+        ([("solo", 5, 1)],),
+        ([("x", 1, 30), ("w", 1, 10), ("v", 2, 20)],),
+        ([("done", 4, 0)],),
+        ([("c", 2, 10), ("b", 2, 10), ("a", 2, 5)],),
+        (base[2:],),
+    ]
     return CodingTask(
         "scheduling.task_order",
         "task_order",
@@ -213,22 +318,36 @@ def task_order(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("priority", ("priority", "priorities", "important", "urgent", "higher", "lower"),
-                 "Does a higher priority number mean more urgent?",
-                 "A bigger priority number goes first." if high_first else
-                 "Priority 1 is the most urgent, so smaller numbers go first.",
-                 "Sort by priority, highest number first." if high_first else
-                 "Sort by priority, lowest number first."),
-            fact("ties", ("tie", "ties", "same priority", "equal"),
-                 "What if two tasks tie on the same priority?",
-                 "Among equal priorities, the task with fewer minutes left goes first, then by "
-                 "name." if tie_short else "Among equal priorities, order by name.",
-                 "Shortest first within a priority." if tie_short else
-                 "Alphabetical within a priority."),
-            fact("done", ("done", "finished", "zero", "completed", "no time"),
-                 "What about tasks with zero minutes left?",
-                 "Tasks with 0 minutes left are done: leave them out." if skip_done else
-                 "Keep every task, even those with 0 minutes left.",
-                 "Drop finished tasks." if skip_done else "List finished ones too."),
+            fact(
+                "priority",
+                ("priority", "priorities", "important", "urgent", "higher", "lower"),
+                "Does a higher priority number mean more urgent?",
+                "A bigger priority number goes first."
+                if high_first
+                else "Priority 1 is the most urgent, so smaller numbers go first.",
+                "Sort by priority, highest number first."
+                if high_first
+                else "Sort by priority, lowest number first.",
+            ),
+            fact(
+                "ties",
+                ("tie", "ties", "same priority", "equal"),
+                "What if two tasks tie on the same priority?",
+                "Among equal priorities, the task with fewer minutes left goes first, then by name."
+                if tie_short
+                else "Among equal priorities, order by name.",
+                "Shortest first within a priority."
+                if tie_short
+                else "Alphabetical within a priority.",
+            ),
+            fact(
+                "done",
+                ("done", "finished", "zero", "completed", "no time"),
+                "What about tasks with zero minutes left?",
+                "Tasks with 0 minutes left are done: leave them out."
+                if skip_done
+                else "Keep every task, even those with 0 minutes left.",
+                "Drop finished tasks." if skip_done else "List finished ones too.",
+            ),
         ),
     )

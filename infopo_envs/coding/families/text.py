@@ -13,8 +13,10 @@ def normalize_name(rng) -> CodingTask:
     last_first = bool(rng.integers(2))
     initials = bool(rng.integers(2))
     last = "parts[-1].upper()" if surname_upper else "parts[-1].capitalize()"
-    given = "[p[0].upper() + '.' for p in parts[:-1]]" if initials else (
-        "[p.capitalize() for p in parts[:-1]]"
+    given = (
+        "[p[0].upper() + '.' for p in parts[:-1]]"
+        if initials
+        else ("[p.capitalize() for p in parts[:-1]]")
     )
     joined = "last + ', ' + ' '.join(first)" if last_first else "' '.join(first + [last])"
     reference = f"""def normalize_name(raw):
@@ -27,9 +29,19 @@ def normalize_name(rng) -> CodingTask:
         return last
     return {joined}
 """
-    calls = [("ada lovelace",), ("  GRACE   brewster  hopper ",), ("alan turing",), ("",),
-             ("plato",), ("john ronald reuel tolkien",), ("MARIE curie",), ("   ",),
-             ("jean-luc picard",), ("emmy NOETHER",), ("li wei",)]
+    calls = [
+        ("ada lovelace",),
+        ("  GRACE   brewster  hopper ",),
+        ("alan turing",),
+        ("",),
+        ("plato",),
+        ("john ronald reuel tolkien",),
+        ("MARIE curie",),
+        ("   ",),
+        ("jean-luc picard",),
+        ("emmy NOETHER",),
+        ("li wei",),
+    ]
     return CodingTask(
         "text.normalize_name",
         "normalize_name",
@@ -38,26 +50,42 @@ def normalize_name(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("surname_case", ("surname", "last name", "family name"),
-                 "How should the surname be written?",
-                 "Write the surname in capitals." if surname_upper else
-                 "Surname with just its first letter capitalised.",
-                 "LOVELACE style for the last name." if surname_upper else
-                 "Lovelace style for the last name."),
-            fact("order", ("order", "comma", "first", "come first"),
-                 "In what order should the names come?",
-                 "Surname first, then a comma, then the rest." if last_first else
-                 "Given names first, surname last, separated by spaces.",
-                 "Like 'Lovelace, Ada'." if last_first else "Like 'Ada Lovelace'."),
-            fact("given", ("given", "initial", "initials", "middle", "abbreviate"),
-                 "Should given names be written out or abbreviated?",
-                 "Shorten given names to an initial with a dot, like 'A.'." if initials else
-                 "Write given names out in full, first letter capitalised.",
-                 "Abbreviate every given name." if initials else "No initials."),
-            fact("empty", ("empty", "blank", "nothing", "only one", "single"),
-                 "What about blank input or a single name?",
-                 "Blank input gives an empty string; a single word is treated as the surname.",
-                 "Empty in, empty out; one word alone is the surname."),
+            fact(
+                "surname_case",
+                ("surname", "last name", "family name"),
+                "How should the surname be written?",
+                "Write the surname in capitals."
+                if surname_upper
+                else "Surname with just its first letter capitalised.",
+                "LOVELACE style for the last name."
+                if surname_upper
+                else "Lovelace style for the last name.",
+            ),
+            fact(
+                "order",
+                ("order", "comma", "first", "come first"),
+                "In what order should the names come?",
+                "Surname first, then a comma, then the rest."
+                if last_first
+                else "Given names first, surname last, separated by spaces.",
+                "Like 'Lovelace, Ada'." if last_first else "Like 'Ada Lovelace'.",
+            ),
+            fact(
+                "given",
+                ("given", "initial", "initials", "middle", "abbreviate"),
+                "Should given names be written out or abbreviated?",
+                "Shorten given names to an initial with a dot, like 'A.'."
+                if initials
+                else "Write given names out in full, first letter capitalised.",
+                "Abbreviate every given name." if initials else "No initials.",
+            ),
+            fact(
+                "empty",
+                ("empty", "blank", "nothing", "only one", "single"),
+                "What about blank input or a single name?",
+                "Blank input gives an empty string; a single word is treated as the surname.",
+                "Empty in, empty out; one word alone is the surname.",
+            ),
         ),
     )
 
@@ -77,10 +105,19 @@ def slugify(rng) -> CodingTask:
     slug = "{sep}".join(words)
     return slug[:{limit}].strip("{sep}")
 """
-    calls = [("Hello World",), ("  Top 10 Tips for 2024! ",), ("Ça va? Très bien",), ("",),
-             ("a b c",), ("The Quick Brown Fox Jumps Over The Lazy Dog Again",),
-             ("R2-D2 and C-3PO",), ("!!!",), ("Version 3.0 Released",),
-             ("Already-slugged_text",), ("x" * 50,)]
+    calls = [
+        ("Hello World",),
+        ("  Top 10 Tips for 2024! ",),
+        ("Ça va? Très bien",),
+        ("",),
+        ("a b c",),
+        ("The Quick Brown Fox Jumps Over The Lazy Dog Again",),
+        ("R2-D2 and C-3PO",),
+        ("!!!",),
+        ("Version 3.0 Released",),
+        ("Already-slugged_text",),
+        ("x" * 50,),
+    ]
     return CodingTask(
         "text.slugify",
         "slugify",
@@ -89,21 +126,32 @@ def slugify(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("separator", ("separator", "join", "between words", "hyphen", "dash",
-                               "underscore", "spaces"),
-                 "What separator goes between words?",
-                 f"Join the words with '{sep}'.", f"Words are separated by a '{sep}'."),
-            fact("length", ("length", "long", "maximum", "limit", "characters", "cut"),
-                 "Is there a maximum length?",
-                 f"Cut the slug to at most {limit} characters, then trim separators at the end.",
-                 f"No more than {limit} characters; don't leave a dangling separator."),
-            fact("characters", ("digits", "numbers", "punctuation", "accents", "accented",
-                                "symbols", "allowed"),
-                 "Which characters are allowed: digits, accents, punctuation?",
-                 ("Only lower-case ASCII letters and digits; everything else in a word is "
-                  "dropped." if keep_digits else
-                  "Only lower-case ASCII letters; digits and everything else are dropped."),
-                 "Keep a-z and 0-9 only." if keep_digits else "Keep a-z only, no numbers."),
+            fact(
+                "separator",
+                ("separator", "join", "between words", "hyphen", "dash", "underscore", "spaces"),
+                "What separator goes between words?",
+                f"Join the words with '{sep}'.",
+                f"Words are separated by a '{sep}'.",
+            ),
+            fact(
+                "length",
+                ("length", "long", "maximum", "limit", "characters", "cut"),
+                "Is there a maximum length?",
+                f"Cut the slug to at most {limit} characters, then trim separators at the end.",
+                f"No more than {limit} characters; don't leave a dangling separator.",
+            ),
+            fact(
+                "characters",
+                ("digits", "numbers", "punctuation", "accents", "accented", "symbols", "allowed"),
+                "Which characters are allowed: digits, accents, punctuation?",
+                (
+                    "Only lower-case ASCII letters and digits; everything else in a word is "
+                    "dropped."
+                    if keep_digits
+                    else "Only lower-case ASCII letters; digits and everything else are dropped."
+                ),
+                "Keep a-z and 0-9 only." if keep_digits else "Keep a-z only, no numbers.",
+            ),
         ),
     )
 
@@ -123,10 +171,19 @@ def mask_email(rng) -> CodingTask:
     masked = local[:{keep}] + {stars}
     return masked + {domain_part}
 """
-    calls = [("alice@example.com",), ("bo@x.org",), ("j@mail.co.uk",),
-             ("christopher.robin@hundred-acre.wood",), ("no-at-sign",), ("a@b@c",),
-             ("firstname.lastname@company.io",), ("abc@def.gh",), ("@empty.com",),
-             ("zoe@site.net",), ("mike.o@q.de",)]
+    calls = [
+        ("alice@example.com",),
+        ("bo@x.org",),
+        ("j@mail.co.uk",),
+        ("christopher.robin@hundred-acre.wood",),
+        ("no-at-sign",),
+        ("a@b@c",),
+        ("firstname.lastname@company.io",),
+        ("abc@def.gh",),
+        ("@empty.com",),
+        ("zoe@site.net",),
+        ("mike.o@q.de",),
+    ]
     return CodingTask(
         "text.mask_email",
         "mask_email",
@@ -135,25 +192,45 @@ def mask_email(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("keep", ("keep", "visible", "show", "shown", "first letters", "how many"),
-                 "How many characters of the name part stay visible?",
-                 f"Keep the first {keep} character(s) before the @ visible.",
-                 f"Only the first {keep} letter(s) of the name are shown."),
-            fact("mask", ("mask", "character", "symbol", "star", "asterisk", "replace"),
-                 "Which mask character or symbol replaces the rest?",
-                 (f"Hide the rest with exactly three '{mask}' no matter how long it is."
-                  if fixed else f"Replace each hidden character with '{mask}'."),
-                 f"Use '{mask}' for the masking."),
-            fact("domain", ("domain", "after the", "host", "provider"),
-                 "What happens to the domain part?",
-                 ("Hide the domain except its last part: '@...' followed by the ending like "
-                  "'com'." if hide_domain else "Keep the domain exactly as it is."),
-                 "Only the top-level ending of the domain stays, after '...'." if hide_domain
-                 else "The domain stays visible."),
-            fact("invalid", ("invalid", "not an email", "without", "malformed", "error"),
-                 "What if the input is invalid, not an email?",
-                 "Anything without exactly one @ should raise a ValueError.",
-                 "Raise ValueError unless there's exactly one @."),
+            fact(
+                "keep",
+                ("keep", "visible", "show", "shown", "first letters", "how many"),
+                "How many characters of the name part stay visible?",
+                f"Keep the first {keep} character(s) before the @ visible.",
+                f"Only the first {keep} letter(s) of the name are shown.",
+            ),
+            fact(
+                "mask",
+                ("mask", "character", "symbol", "star", "asterisk", "replace"),
+                "Which mask character or symbol replaces the rest?",
+                (
+                    f"Hide the rest with exactly three '{mask}' no matter how long it is."
+                    if fixed
+                    else f"Replace each hidden character with '{mask}'."
+                ),
+                f"Use '{mask}' for the masking.",
+            ),
+            fact(
+                "domain",
+                ("domain", "after the", "host", "provider"),
+                "What happens to the domain part?",
+                (
+                    "Hide the domain except its last part: '@...' followed by the ending like "
+                    "'com'."
+                    if hide_domain
+                    else "Keep the domain exactly as it is."
+                ),
+                "Only the top-level ending of the domain stays, after '...'."
+                if hide_domain
+                else "The domain stays visible.",
+            ),
+            fact(
+                "invalid",
+                ("invalid", "not an email", "without", "malformed", "error"),
+                "What if the input is invalid, not an email?",
+                "Anything without exactly one @ should raise a ValueError.",
+                "Raise ValueError unless there's exactly one @.",
+            ),
         ),
     )
 
@@ -179,9 +256,19 @@ def top_words(text, n):
     return {out}
 """
     text = "The cat and the hat. A cat, a bat, and THE rat sat on a mat with a cat"
-    calls = [(text, 3), (text, 1), (text, 10), ("", 2), ("zeta alpha zeta alpha beta", 2),
-             ("Go go GO stop", 2), ("one two three four five", 3), ("it's it's its", 2),
-             ("b a c b a c d", 4), ("word", 0), ("x y z x y z xyz xyz", 2)]
+    calls = [
+        (text, 3),
+        (text, 1),
+        (text, 10),
+        ("", 2),
+        ("zeta alpha zeta alpha beta", 2),
+        ("Go go GO stop", 2),
+        ("one two three four five", 3),
+        ("it's it's its", 2),
+        ("b a c b a c d", 4),
+        ("word", 0),
+        ("x y z x y z xyz xyz", 2),
+    ]
     return CodingTask(
         "text.top_words",
         "top_words",
@@ -190,25 +277,40 @@ def top_words(text, n):
         reference,
         tuple(calls),
         (
-            fact("short", ("short", "length", "ignore", "skip", "small words", "letters"),
-                 "Should short words be ignored?",
-                 f"Ignore words shorter than {min_len} letters." if min_len > 1 else
-                 "Count every word, even one-letter ones.",
-                 f"Only words with at least {min_len} letters count."),
-            fact("ties", ("tie", "ties", "tied", "same count", "equal"),
-                 "How are ties broken?",
-                 "Equal counts are ordered alphabetically." if tie_alpha else
-                 "Equal counts keep the order in which the words first appear.",
-                 "Tie-break alphabetically." if tie_alpha else "Tie-break by first appearance."),
-            fact("format", ("return", "format", "output", "counts", "list of"),
-                 "What exactly should it return?",
-                 "A list of (word, count) tuples." if with_counts else
-                 "Just the words, as a list of strings.",
-                 "Pairs of word and count." if with_counts else "Only the words, no counts."),
-            fact("words", ("word", "words", "punctuation", "case", "apostrophe"),
-                 "What counts as a word, what about punctuation and case?",
-                 "Words are runs of letters and apostrophes, compared in lower case.",
-                 "Case doesn't matter and punctuation separates words; apostrophes stay."),
+            fact(
+                "short",
+                ("short", "length", "ignore", "skip", "small words", "letters"),
+                "Should short words be ignored?",
+                f"Ignore words shorter than {min_len} letters."
+                if min_len > 1
+                else "Count every word, even one-letter ones.",
+                f"Only words with at least {min_len} letters count.",
+            ),
+            fact(
+                "ties",
+                ("tie", "ties", "tied", "same count", "equal"),
+                "How are ties broken?",
+                "Equal counts are ordered alphabetically."
+                if tie_alpha
+                else "Equal counts keep the order in which the words first appear.",
+                "Tie-break alphabetically." if tie_alpha else "Tie-break by first appearance.",
+            ),
+            fact(
+                "format",
+                ("return", "format", "output", "counts", "list of"),
+                "What exactly should it return?",
+                "A list of (word, count) tuples."
+                if with_counts
+                else "Just the words, as a list of strings.",
+                "Pairs of word and count." if with_counts else "Only the words, no counts.",
+            ),
+            fact(
+                "words",
+                ("word", "words", "punctuation", "case", "apostrophe"),
+                "What counts as a word, what about punctuation and case?",
+                "Words are runs of letters and apostrophes, compared in lower case.",
+                "Case doesn't matter and punctuation separates words; apostrophes stay.",
+            ),
         ),
     )
 
@@ -221,7 +323,8 @@ def truncate(rng) -> CodingTask:
     room = f"limit - {len(ellipsis)}" if counted else "limit"
     cut = (
         'cut = text[:room + 1].rsplit(" ", 1)[0] if " " in text[:room + 1] else text[:room]'
-        if word_boundary else "cut = text[:room]"
+        if word_boundary
+        else "cut = text[:room]"
     )
     reference = f"""def truncate(text, limit):
     if len(text) <= limit:
@@ -231,9 +334,19 @@ def truncate(rng) -> CodingTask:
     return cut.rstrip() + {ellipsis!r}
 """
     sentence = "The quick brown fox jumps over the lazy dog"
-    calls = [(sentence, 100), (sentence, 10), (sentence, 15), (sentence, 20), ("short", 5),
-             ("short", 4), ("unbreakablewordhere", 8), ("", 3), (sentence, 43), (sentence, 42),
-             ("a b c d e f", 6)]
+    calls = [
+        (sentence, 100),
+        (sentence, 10),
+        (sentence, 15),
+        (sentence, 20),
+        ("short", 5),
+        ("short", 4),
+        ("unbreakablewordhere", 8),
+        ("", 3),
+        (sentence, 43),
+        (sentence, 42),
+        ("a b c d e f", 6),
+    ]
     return CodingTask(
         "text.truncate",
         "truncate",
@@ -242,24 +355,42 @@ def truncate(rng) -> CodingTask:
         reference,
         tuple(calls),
         (
-            fact("marker", ("ellipsis", "marker", "dots", "indicate", "end with", "suffix"),
-                 "What marker or suffix shows the text was cut?",
-                 f"Put {ellipsis!r} right after the cut text.",
-                 f"The shortened text ends with {ellipsis!r}."),
-            fact("boundary", ("boundary", "middle of", "whole word", "words", "break"),
-                 "May it cut in the middle of a word?",
-                 ("Cut at the last space that fits so no word is broken (a single long word is "
-                  "cut anyway)." if word_boundary else
-                  "Cut exactly at the limit, even in the middle of a word."),
-                 "Don't break words." if word_boundary else "Breaking words is fine."),
-            fact("budget", ("count", "counted", "include", "includes", "total", "length"),
-                 "Is the marker counted in the total length?",
-                 "The marker counts toward the limit." if counted else
-                 "The limit applies to the text only; the marker comes on top.",
-                 "Total length with the marker stays within the limit." if counted else
-                 "The marker is extra."),
-            fact("short_text", ("already", "shorter", "fits", "short enough"),
-                 "What if the text already fits?",
-                 "Text that fits the limit comes back unchanged.", "Leave short text alone."),
+            fact(
+                "marker",
+                ("ellipsis", "marker", "dots", "indicate", "end with", "suffix"),
+                "What marker or suffix shows the text was cut?",
+                f"Put {ellipsis!r} right after the cut text.",
+                f"The shortened text ends with {ellipsis!r}.",
+            ),
+            fact(
+                "boundary",
+                ("boundary", "middle of", "whole word", "words", "break"),
+                "May it cut in the middle of a word?",
+                (
+                    "Cut at the last space that fits so no word is broken (a single long word is "
+                    "cut anyway)."
+                    if word_boundary
+                    else "Cut exactly at the limit, even in the middle of a word."
+                ),
+                "Don't break words." if word_boundary else "Breaking words is fine.",
+            ),
+            fact(
+                "budget",
+                ("count", "counted", "include", "includes", "total", "length"),
+                "Is the marker counted in the total length?",
+                "The marker counts toward the limit."
+                if counted
+                else "The limit applies to the text only; the marker comes on top.",
+                "Total length with the marker stays within the limit."
+                if counted
+                else "The marker is extra.",
+            ),
+            fact(
+                "short_text",
+                ("already", "shorter", "fits", "short enough"),
+                "What if the text already fits?",
+                "Text that fits the limit comes back unchanged.",
+                "Leave short text alone.",
+            ),
         ),
     )

@@ -1,0 +1,159 @@
+"""Benchmark: the cost of information gain relative to one teacher-forced pass.
+
+On real SmolLM2 trajectories of InfoPO/TravelIntent-v0 (groups of episodes per task, actions
+teacher-forced through the policy's chat template: the env's oracle in even episodes, a seeded
+random agent in odd ones, cut at ``--turns``), times in the same run:
+
+  (a) one teacher-forced pass scoring every action token (PPO's old log-probs),
+  (b) fast information gain, including its real-branch pass (which also gives (a)'s log-probs),
+  (c) reference information gain (two passes per turn).
+
+Prints b/a (target <= 1.3) and c/b (target >= 5 at 8 turns) with the settings and the machine;
+the last line is one JSON object. Runs on CUDA when present.
+
+    python benchmarks/info_gain.py --groups 4 --group-size 4 --turns 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import time
+
+import gymnasium as gym
+import torch
+
+import infopo_envs  # noqa: F401  (registers the envs)
+from infopo_agent.info_gain import trajectory_information_gain
+from infopo_agent.policy import HFPolicy
+from infopo_agent.rollout import record_episode
+from infopo_envs.core.agents import RandomAgent, oracle_for
+
+ENV_ID = "InfoPO/TravelIntent-v0"
+
+
+def build_trajectories(policy, groups: int, group_size: int, turns: int):
+    """Groups of episodes on the first tasks whose oracle needs at least ``turns`` turns."""
+    env = gym.make(ENV_ID, max_turns=turns)
+    trajectories, index = [], 0
+    while len(trajectories) < groups * group_size:
+        task = {"task_id": f"test-{index:04d}"}
+        index += 1
+        probe = record_episode(policy.chat, env, oracle_for(env), options=task)
+        if probe.num_turns < turns:
+            continue
+        for i in range(group_size):
+            agent = oracle_for(env) if i % 2 == 0 else RandomAgent(seed=1000 * index + i)
+            trajectories.append(
+                record_episode(policy.chat, env, agent, options=task, seed=i, group_id=str(index))
+            )
+    return trajectories
+
+
+def single_pass(policy, trajectories, max_batch_tokens: int):
+    """(a): log-probs of every action token, batched under the same token budget as (b)."""
+    out, batch = [], []
+    for trajectory in [*trajectories, None]:
+        width = max(
+            [len(t.token_ids) for t in batch] + [len(trajectory.token_ids) if trajectory else 0]
+        )
+        if batch and (trajectory is None or width * (len(batch) + 1) > max_batch_tokens):
+            targets = [[j for s, e in t.action_spans for j in range(s, e)] for t in batch]
+            out += policy.token_logprobs([t.token_ids for t in batch], targets)
+            batch = []
+        if trajectory is not None:
+            batch.append(trajectory)
+    return out
+
+
+def timed(fn, repeats: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeats):
+        if torch.cuda.is_available():
+            torch.cuda.synchronize()
+        start = time.perf_counter()
+        result = fn()
+        if torch.cuda.is_available():
+            torch.cuda.synchronize()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def machine(policy) -> str:
+    if policy.device.type == "cuda":
+        return torch.cuda.get_device_name(policy.device)
+    return f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--groups", type=int, default=4)
+    parser.add_argument("--group-size", type=int, default=4)
+    parser.add_argument("--turns", type=int, default=8)
+    parser.add_argument("--repeats", type=int, default=3, help="median of this many (a) and (b)")
+    parser.add_argument("--max-batch-tokens", type=int, default=16384)
+    parser.add_argument("--dtype", choices=["auto", "float32", "bfloat16"], default="auto")
+    args = parser.parse_args()
+
+    dtype = None if args.dtype == "auto" else getattr(torch, args.dtype)
+    policy = HFPolicy.embedded(dtype=dtype)
+    trajectories = build_trajectories(policy, args.groups, args.group_size, args.turns)
+    budget = args.max_batch_tokens
+    single_pass(policy, trajectories[:1], budget)  # warm-up
+
+    fast_ig = lambda: trajectory_information_gain(policy, trajectories, max_batch_tokens=budget)  # noqa: E731
+    a, b = [], []
+    for _ in range(args.repeats):  # interleaved, so that load changes hit both alike
+        a.append(timed(lambda: single_pass(policy, trajectories, budget), 1)[0])
+        seconds, fast = timed(fast_ig, 1)
+        b.append(seconds)
+    a, b = statistics.median(a), statistics.median(b)
+    c, reference = timed(
+        lambda: trajectory_information_gain(policy, trajectories, method="reference"), 1
+    )
+
+    gap = max(
+        (f - r).abs().nan_to_num(0).max().item()
+        for f, r in zip(fast.per_turn, reference.per_turn, strict=True)
+        if f.numel()
+    )
+    turns = [t.num_turns for t in trajectories]
+    tokens = [len(t.token_ids) for t in trajectories]
+    settings = {
+        "env": ENV_ID,
+        "model": "SmolLM2-135M-Instruct",
+        "actions": "teacher-forced: oracle (even episodes), random agent (odd episodes)",
+        "groups": args.groups,
+        "group_size": args.group_size,
+        "max_turns": args.turns,
+        "mean_turns": statistics.mean(turns),
+        "mean_tokens": statistics.mean(tokens),
+        "ig_turns": sum(len(x) for x in fast.per_turn),
+        "device": str(policy.device),
+        "dtype": str(policy.dtype).removeprefix("torch."),
+        "machine": machine(policy),
+        "repeats": args.repeats,
+        "max_batch_tokens": budget,
+    }
+    print(json.dumps(settings, indent=2))
+    print(f"(a) single teacher-forced pass:  {a:8.2f} s")
+    print(f"(b) fast IG incl. real pass:     {b:8.2f} s")
+    print(f"(c) reference IG:                {c:8.2f} s")
+    print(f"b/a = {b / a:.3f} (target <= 1.3)   c/b = {c / b:.2f} (target >= 5 at 8 turns)")
+    print(f"max |fast - reference| over turns: {gap:.2e}")
+    result = {
+        **settings,
+        "single_pass_s": a,
+        "fast_s": b,
+        "reference_s": c,
+        "fast_over_single_pass": b / a,
+        "reference_over_fast": c / b,
+        "max_abs_difference": gap,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

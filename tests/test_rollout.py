@@ -1,0 +1,116 @@
+"""Rollouts and trajectories: exact spans from assembly, the template invariant, JSON round trip."""
+
+from __future__ import annotations
+
+import functools
+
+import gymnasium as gym
+import pytest
+
+import infopo_envs  # noqa: F401
+from infopo_agent.chat_format import ChatFormat
+from infopo_agent.policy import SamplingParams
+from infopo_agent.rollout import record_episode, rollout_groups
+from infopo_agent.trajectory import Trajectory
+from infopo_envs.core.agents import RandomAgent, oracle_for
+from tests.agent_models import smollm2_tokenizer, tiny_policy
+
+ENV_ID = "InfoPO/TravelIntent-v0"
+PARAMS = SamplingParams(temperature=1.0, top_p=0.95, max_new_tokens=8)
+
+
+def short_env():
+    return gym.make(ENV_ID, max_turns=3)
+
+
+@functools.cache
+def sampled_groups(seed=0):
+    return rollout_groups(
+        tiny_policy(), short_env, ["test-0001", "test-0002"], 2, PARAMS, seed=seed
+    )
+
+
+def decode(ids):
+    return smollm2_tokenizer().decode(ids)
+
+
+@pytest.mark.parametrize("agent", ["oracle", "random"])
+def test_assembled_sequence_equals_the_templates_own_tokenization(agent):
+    """The documented invariant, for SmolLM2, on whole TravelIntent conversations."""
+    chat = ChatFormat(smollm2_tokenizer())
+    env = gym.make(ENV_ID)
+    player = oracle_for(env) if agent == "oracle" else RandomAgent(seed=5)
+    trajectory = record_episode(chat, env, player, options={"task_id": "test-0007"}, seed=1)
+    assert trajectory.num_turns >= 4
+    assert trajectory.token_ids == chat.template_ids(trajectory.messages)
+
+
+def test_spans_hold_exactly_the_message_texts():
+    chat = ChatFormat(smollm2_tokenizer())
+    env = gym.make(ENV_ID)
+    trajectory = record_episode(chat, env, oracle_for(env), options={"task_id": "test-0003"})
+    ids, messages = trajectory.token_ids, trajectory.messages
+    assert [m["role"] for m in messages[:3]] == ["user", "assistant", "user"]
+    for t, (start, end) in enumerate(trajectory.action_spans):
+        assert ids[end - 1] == smollm2_tokenizer().eos_token_id  # the policy ends its turn
+        assert decode(ids[start : end - 1]) == messages[1 + 2 * t]["content"]
+    for t, (start, end) in enumerate(trajectory.feedback_spans):
+        assert decode(ids[start:end]) == messages[2 + 2 * t]["content"]
+        assert decode(ids[start - 3 : start]) == "<|im_start|>user\n"
+        assert decode(ids[end : end + 1]) == "<|im_end|>"
+    assert trajectory.placeholder == "No information found."
+    assert decode(trajectory.placeholder_ids) == trajectory.placeholder
+    assert trajectory.outcome == 1.0 and trajectory.success
+
+
+def test_sampled_groups_keep_the_generated_ids():
+    trajectories = sampled_groups()
+    assert [t.group_id for t in trajectories] == ["0-0", "0-0", "0-1", "0-1"]
+    assert [t.task_id for t in trajectories] == ["test-0001"] * 2 + ["test-0002"] * 2
+    for trajectory in trajectories:
+        assert trajectory.num_turns == 3 and trajectory.truncated
+        assert len(trajectory.rewards) == len(trajectory.feedback_spans) == 3
+        for (start, end), message in zip(
+            trajectory.action_spans, trajectory.messages[1::2], strict=True
+        ):
+            assert 1 <= end - start <= PARAMS.max_new_tokens
+            assert message["role"] == "assistant"
+        for (start, end), message in zip(
+            trajectory.feedback_spans, trajectory.messages[2::2], strict=True
+        ):
+            assert decode(trajectory.token_ids[start:end]) == message["content"]
+        feedback, actions = trajectory.ig_turns()
+        assert len(feedback) == len(actions) == 2
+        assert all(f[1] <= a[0] for f, a in zip(feedback, actions, strict=True))
+    assert trajectories[0].token_ids != trajectories[1].token_ids
+
+
+def test_rollouts_are_deterministic_for_a_seed():
+    again = rollout_groups(tiny_policy(), short_env, ["test-0001", "test-0002"], 2, PARAMS, seed=0)
+    assert [t.to_dict() for t in again] == [t.to_dict() for t in sampled_groups()]
+
+
+def test_json_round_trip():
+    for trajectory in sampled_groups():
+        restored = Trajectory.from_json(trajectory.to_json())
+        assert restored == trajectory
+        assert restored.action_mask() == trajectory.action_mask()
+
+
+def test_env_objects_and_context_limit():
+    envs = [short_env(), short_env()]
+    (first, second) = rollout_groups(
+        tiny_policy(), envs, ["test-0004"], 2, PARAMS, seed=1, max_context_tokens=330
+    )
+    for trajectory in (first, second):
+        assert trajectory.truncated and not trajectory.terminated
+        assert trajectory.num_turns < 3  # the env allows 3; the context ran out first
+        for start, _ in trajectory.action_spans:
+            assert start + PARAMS.max_new_tokens <= 330
+    with pytest.raises(ValueError, match="env objects"):
+        rollout_groups(tiny_policy(), envs, ["test-0004"], 3, PARAMS)
+
+
+def test_trajectory_rejects_bad_spans():
+    with pytest.raises(ValueError, match="outside"):
+        Trajectory([1, 2], [(0, 5)], [], [], 0.0, False, "x", [1], "t", "g")
