@@ -169,7 +169,7 @@ def test_full_episode_on_a_served_model_records_then_replays(smollm2_dir, tmp_pa
     cache = tmp_path / "replies.db"
     with transformers_server(smollm2_dir) as base_url:
         spec = (
-            f"openai:{smollm2_dir}?base_url={base_url}&max_tokens=48"
+            f"openai:{smollm2_dir}?base_url={base_url}&max_tokens=48&timeout=120"
             f"&cache={cache}&cache_mode=record"
         )
         recorder = make_simulator(spec)
@@ -182,7 +182,9 @@ def test_full_episode_on_a_served_model_records_then_replays(smollm2_dir, tmp_pa
     # The server is stopped: any model call would now fail with a connection error.
     replayer = make_simulator(spec.replace("cache_mode=record", "cache_mode=replay"))
     replayed = _episode_with(replayer)
-    usage = [turn["info"].pop("simulator", None) for t in (replayed, recorded) for turn in t["turns"]]
+    usage = [
+        turn["info"].pop("simulator", None) for t in (replayed, recorded) for turn in t["turns"]
+    ]
     assert replayed == recorded  # identical words, rewards and info, usage counters aside
     assert any(u and u["calls"] == 0 and u["cached"] > 0 for u in usage)
     assert replayer.calls == 0 and replayer.cached == recorder.calls

@@ -186,9 +186,8 @@ class TelepathyEnv(InfoPOEnv):
         named = knowledge_base()[index].name if index is not None else None
         fact = f"No, it is not {_with_article(named)}." if named else "No, that is not it."
         reply = self.user.say(guess, ReplyPlan("answer", ((fact,),)))
-        return self._narrow(
-            reply, self.candidates[self.candidates != index], {"reply": "wrong_guess"}
-        )
+        remaining = self.candidates if index is None else self.candidates[self.candidates != index]
+        return self._narrow(reply, remaining, {"reply": "wrong_guess"})
 
     def _narrow(
         self,

@@ -24,13 +24,13 @@ def resolve_guess(text: str) -> int | None:
     article = _ARTICLE.match(words)
     words = words[article.end() :] if article else words
     index = names_index()
-    for form in _forms(words):
+    for form in name_forms(words):
         if form in index:
             return index[form]
     return None
 
 
-def _forms(words: str) -> list[str]:
+def name_forms(words: str) -> list[str]:
     """The guess as written, then its singular and plural variants."""
     forms = [words]
     if words.endswith("ies"):

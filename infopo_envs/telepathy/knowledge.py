@@ -2,7 +2,7 @@
 
 The rows live in the ``data_*`` modules as compact text so that a reader can check values at a
 glance; this module turns them into ``Entity`` objects once per process and refuses an
-inconsistent base (an unknown value, a missing attribute, a name used twice) at import.
+inconsistent base (an unknown value, a missing attribute, a name used twice) when it loads.
 """
 
 from __future__ import annotations

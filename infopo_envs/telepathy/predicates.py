@@ -55,6 +55,19 @@ def is_(attribute: str, *values: str) -> Is:
 
 
 @dataclass(frozen=True)
+class HasAll(Test):
+    """Every one of ``values`` is part of the value ("is it black and white?" for a zebra)."""
+
+    attribute: str
+    values: frozenset[str]
+
+    def answer(self, entity: Entity) -> str:
+        if entity[self.attribute] in FUZZY:
+            return MAYBE
+        return YES if self.values <= set(entity.parts(self.attribute)) else NO
+
+
+@dataclass(frozen=True)
 class Colourful(Test):
     """Several colours at once is "Yes"; a colour that varies is "Maybe"."""
 

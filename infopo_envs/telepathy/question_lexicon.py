@@ -379,7 +379,11 @@ USE_PHRASES: list[tuple[str, str]] = [
     (r"fasten\w*|attach\w*|stick things|join things|hold things together|tighten", "fastening"),
     (r"measur\w*", "measuring"),
     (r"play(?:ing)?(?: with)?(?: it)?|playtime", "play sport entertainment"),
-    (r"live in(?: it)?|living in|(?:people|you) live|somewhere to live|homes? for", "living"),
+    (
+        r"live in it|living in it|(?:people|you|humans) (?:can )?live in(?: it)?|somewhere to live"
+        r"|homes? for (?:people|humans)",
+        "living",
+    ),
     (r"worship|pray(?:ing)?|religio(?:n|us)|holy|sacred", "worship"),
     (r"learn(?:ing)?|educat\w*|study(?:ing)?|read(?:ing)?|knowledge|teach(?:ing)?", "learning"),
     (r"working|jobs?|labou?r|industr\w*", "working"),

@@ -14,10 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from infopo_envs.telepathy.guesses import name_forms
 from infopo_envs.telepathy.knowledge import knowledge_base, names_index, normalize_name
 from infopo_envs.telepathy.predicates import (
     Era,
     FirstLetter,
+    HasAll,
+    Is,
     Legs,
     NameIs,
     Not,
@@ -27,7 +30,7 @@ from infopo_envs.telepathy.predicates import (
     any_of,
 )
 from infopo_envs.telepathy.question_lexicon import SIZE_REFERENCES, static_phrases
-from infopo_envs.telepathy.schema import SIZES
+from infopo_envs.telepathy.schema import MULTI_VALUED, SIZES
 
 WH_WORDS = frozenset(["what", "which", "where", "when", "why", "who", "whom", "whose", "how"])
 FILLERS = frozenset(
@@ -247,9 +250,7 @@ def _name_guess(text: str) -> tuple[Test | None, bool]:
     match = _NAME_QUESTION.fullmatch(text)
     if match is None:
         return None, False
-    index = names_index().get(match["name"])
-    if index is None and match["name"].endswith("s"):
-        index = names_index().get(match["name"][:-1])
+    index = next((names_index()[f] for f in name_forms(match["name"]) if f in names_index()), None)
     if index is None:
         return None, False
     multiword = " " in match["name"]
@@ -275,9 +276,25 @@ def _part_test(part: str, text: str) -> Test | None:
     if not chosen:
         return None
     tests = list(dict.fromkeys(test for _, test in sorted(chosen, key=lambda item: item[0])))
-    test = all_of(tests)
+    test = all_of(_merge_parts(tests))
     words = part.split()
     return Not(test) if any(word in NEGATIONS for word in words) else test
+
+
+def _merge_parts(tests: list[Test]) -> list[Test]:
+    """Join "black and white" / "wood and metal" into one test that needs every part."""
+    merged: list[Test] = []
+    for test in tests:
+        if isinstance(test, Is) and test.attribute in MULTI_VALUED:
+            earlier = next(
+                (t for t in merged if isinstance(t, Is | HasAll) and t.attribute == test.attribute),
+                None,
+            )
+            if earlier is not None:
+                merged[merged.index(earlier)] = HasAll(test.attribute, earlier.values | test.values)
+                continue
+        merged.append(test)
+    return merged
 
 
 def parse_question(question: str) -> Test | None:

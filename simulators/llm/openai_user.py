@@ -11,7 +11,6 @@ from simulators.llm.base import Completion, LLMUserSimulator
 from simulators.llm.cache import ResponseCache
 from simulators.personas import COOPERATIVE, Persona
 
-
 MALFORMED_BACKOFF_S = 0.25
 
 
