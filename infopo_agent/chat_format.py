@@ -114,17 +114,22 @@ class Conversation:
         if not rendered.startswith(self._rendered):
             raise ChatTemplateError("the template re-renders earlier messages when one is added")
         added = rendered[len(self._rendered) :]
-        at = added.find(content) if content else _empty_content_at(self.chat, messages, added)
-        if at < 0:
+        at = _content_offset(self.chat, messages, len(added))
+        if at < 0 or added[at : at + len(content)] != content:
             raise ChatTemplateError(f"the template does not keep {role} content verbatim")
         self.messages, self._rendered = messages, rendered
         return added[:at], added[at + len(content) :]
 
 
-def _empty_content_at(chat: ChatFormat, messages: list[dict], added: str) -> int:
-    """Where empty content sits: render once with a marker in its place and locate that."""
+def _content_offset(chat: ChatFormat, messages: list[dict], added_length: int) -> int:
+    """Where the last message's content starts in the text it added (-1 if not verbatim).
+
+    Found by rendering once with a marker in place of the content, never by searching for the
+    content itself (which may also occur inside the wrapper, e.g. a message "user").
+    """
     marker = "\x00content\x00"
     probe = [*messages[:-1], {**messages[-1], "content": marker}]
     text = chat.render(probe)
-    at = text.find(marker) - (len(text) - len(marker) - len(added))
-    return at if text.find(marker) >= 0 else -1
+    found = text.find(marker)
+    prefix_length = len(text) - len(marker) - (added_length - len(messages[-1]["content"]))
+    return found - prefix_length if found >= 0 else -1

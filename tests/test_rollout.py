@@ -114,3 +114,19 @@ def test_env_objects_and_context_limit():
 def test_trajectory_rejects_bad_spans():
     with pytest.raises(ValueError, match="outside"):
         Trajectory([1, 2], [(0, 5)], [], [], 0.0, False, "x", [1], "t", "g")
+
+
+@pytest.mark.parametrize("text", ["user", "assistant", "\n", "", "<|im_end|>"])
+def test_content_that_also_appears_in_the_wrapper(text):
+    """Content is located by construction, never by searching: wrapper words are safe."""
+    chat = ChatFormat(smollm2_tokenizer())
+    convo = chat.conversation()
+    first = convo.add("user", text)
+    action = convo.add_action(text)
+    feedback = convo.add("user", text)
+    if text.strip() == text:  # edge whitespace may merge with the wrapper (documented)
+        assert convo.token_ids == chat.template_ids(convo.messages)
+    for start, end in (first, feedback):
+        assert decode(convo.token_ids[start:end]) == text
+    assert decode(convo.token_ids[action[0] : action[1]]) == text + "<|im_end|>"
+    assert decode(convo.token_ids[: action[0]]).endswith("<|im_start|>assistant\n")

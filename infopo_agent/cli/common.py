@@ -13,6 +13,10 @@ class UsageError(Exception):
     """A bad argument: printed as one line, exit status 2."""
 
 
+class RunError(Exception):
+    """A failure while running (an endpoint or a simulator failed): one line, exit status 1."""
+
+
 def make_env(env_id: str, **kwargs) -> gym.Env:
     """``gym.make`` with a clear error for unknown ids and bad arguments."""
     import infopo_envs

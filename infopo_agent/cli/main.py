@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from infopo_agent.cli import envs
-from infopo_agent.cli.common import UsageError, error_console
+from rich.markup import escape
+
+from infopo_agent.cli import demo, envs, infogain, robustness
+from infopo_agent.cli import eval as evaluate
+from infopo_agent.cli.common import RunError, UsageError, error_console
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     envs.add_commands(commands)
+    for module in (evaluate, robustness, infogain, demo):
+        module.add_commands(commands)
     return parser
 
 
@@ -23,8 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UsageError as error:
-        error_console.print(f"[bold red]error:[/] {error}")
+        error_console.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         return 2
+    except RunError as error:
+        error_console.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
+        return 1
     except KeyboardInterrupt:
         error_console.print("[yellow]interrupted[/]")
         return 130
