@@ -120,8 +120,17 @@ def test_unreachable_openai_endpoint_is_a_one_line_run_error(capsys, tmp_path):
 
     url = f"http://127.0.0.1:{free_port()}/v1"
     status, _, err = run_cli(
-        capsys, "eval", ENV, "--policy", "openai:m", "--base-url", url, "--episodes", "1",
-        "--out", tmp_path,
+        capsys,
+        "eval",
+        ENV,
+        "--policy",
+        "openai:m",
+        "--base-url",
+        url,
+        "--episodes",
+        "1",
+        "--out",
+        tmp_path,
     )
     one_line_error(status, err, "openai policy m")
     assert status == 1

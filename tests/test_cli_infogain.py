@@ -93,8 +93,15 @@ def test_scripted_transcripts_are_scored_from_their_text(capsys, tmp_path, tiny_
     )
     assert status == 0, err
     status, stdout, err = run_cli(
-        capsys, "infogain", tmp_path / "transcripts.jsonl", "--policy", tiny_dir,
-        "--beta", "0.5", "--out", tmp_path / "scored",
+        capsys,
+        "infogain",
+        tmp_path / "transcripts.jsonl",
+        "--policy",
+        tiny_dir,
+        "--beta",
+        "0.5",
+        "--out",
+        tmp_path / "scored",
     )
     assert status == 0, err
     scored = load_jsonl(tmp_path / "scored" / "infogain.jsonl", ScoredEpisode)

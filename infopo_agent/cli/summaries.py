@@ -102,7 +102,7 @@ def summary_table(summary: EvalSummary, title: str) -> Table:
 def matrix_table(rows: list[tuple[str, EvalSummary]], title: str) -> Table:
     """One row per persona, one column per metric."""
     table = Table(title=title)
-    table.add_column("persona", style="bold")
+    table.add_column("persona", style="bold", no_wrap=True)
     for name, _ in METRICS:
         table.add_column(name, justify="right")
     for persona, summary in rows:
