@@ -20,6 +20,8 @@ _EXPORTS = {
     "information_gain": "infopo_agent.info_gain",
     "trajectory_information_gain": "infopo_agent.info_gain",
     "BayesPolicy": "infopo_agent.bayes",
+    "InfoPOTrainer": "infopo_agent.train",
+    "TrainConfig": "infopo_agent.train",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 from infopo_agent.cli.common import RunError, UsageError, console
 
 SCRIPTED = ("oracle", "random")
@@ -66,17 +64,16 @@ def model_policy(text: str) -> PolicySpec:
 
 
 def embedded_model_dir() -> Path:
-    """The prepared SmolLM2 directory; the first call de-quantizes it behind a progress bar."""
+    """The prepared SmolLM2 directory; the first call de-quantizes it with a progress bar."""
     from infopo_agent.embedded import MODEL_NAME, ModelNotAvailableError, cache_root, smollm2_dir
 
     target = cache_root() / "models" / MODEL_NAME
     try:
         if (target / "config.json").is_file():
             return smollm2_dir()
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as progress:
-            progress.add_task("Preparing SmolLM2-135M-Instruct (first run only)", total=None)
-            prepared = smollm2_dir(progress=True)
+        # transformers draws the de-quantization's progress bar itself.
+        console.print("Preparing SmolLM2-135M-Instruct (first run only, about 20 s)")
+        prepared = smollm2_dir(progress=True)
         console.print(f"Prepared SmolLM2-135M-Instruct in {prepared}")
         return prepared
     except ModelNotAvailableError as error:
