@@ -7,6 +7,11 @@ through ``roles``). All live episodes of all groups are generated in one batch p
 ``record_episode`` does the same for a scripted agent (an env's oracle, a random agent): its
 text actions are teacher-forced through the policy's chat template, which gives real
 multi-turn trajectories without sampling.
+
+A ``preamble`` (a sequence of ``{"role": ..., "content": ...}`` messages, e.g. one worked
+example from ``infopo_agent.prompting.oracle_example``) goes between the system message and the
+env's opening. It is context only: it adds no action or feedback spans, so it carries no loss and
+no information gain; it only shifts every span by its length in tokens.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from infopo_agent.trajectory import Span, Trajectory
 from infopo_envs.core.seeding import stable_seed
 
 EnvSource = str | Callable[[], gym.Env] | Sequence[gym.Env]
+Message = Mapping[str, str]
 
 
 @dataclass
@@ -83,12 +89,13 @@ def start_episode(
     group_id: str = "",
     system: str | None = None,
     roles: Mapping[str, str] | None = None,
+    preamble: Sequence[Message] = (),
 ) -> _Episode:
     """Reset ``env`` and open the conversation with its first observation as a user message."""
     observation, info = env.reset(seed=seed, options=dict(options or {}))
     if "placeholder" not in info:
         raise KeyError("the env's reset info has no 'placeholder'; is it an InfoPO env?")
-    convo = chat.conversation(system)
+    convo = open_conversation(chat, system, preamble)
     convo.add("user", observation)
     episode = _Episode(
         env, convo, str(info.get("task_id")), group_id, info["placeholder"], dict(roles or {})
@@ -97,8 +104,26 @@ def start_episode(
     return episode
 
 
+def open_conversation(
+    chat: ChatFormat, system: str | None = None, preamble: Sequence[Message] = ()
+) -> Conversation:
+    """The conversation before the opening: the system message, then the preamble's messages.
+
+    Rollouts and scorers that rebuild a trajectory both start here, so the tokens before the
+    opening are the same in both.
+    """
+    convo = chat.conversation(system)
+    for message in preamble:
+        convo.add(message["role"], message["content"])
+    return convo
+
+
 def record_episode(chat: ChatFormat, env: gym.Env, agent, **start) -> Trajectory:
-    """Play a scripted ``agent`` (``reset``/``act``) and record it through the chat template."""
+    """Play a scripted ``agent`` (``reset``/``act``) and record it through the chat template.
+
+    ``start`` takes ``start_episode``'s keywords (``options``, ``seed``, ``system``,
+    ``preamble``, ...).
+    """
     episode = start_episode(chat, env, **start)
     observation, info = episode.convo.messages[-1]["content"], episode.info
     agent.reset(env, observation, info)
@@ -120,12 +145,15 @@ def rollout_groups(
     roles: Mapping[str, str] | None = None,
     max_context_tokens: int | None = None,
     batch_size: int | None = None,
+    preamble: Sequence[Message] = (),
 ) -> list[Trajectory]:
     """Run ``group_size`` episodes of each task with ``policy``; trajectories in group order.
 
     ``env`` is a registered id, a factory, or ``len(tasks) * group_size`` env objects. ``tasks``
     are task ids (``"test-0003"``) or reset options. An episode whose next prompt would not
-    leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated.
+    leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated. ``system``
+    and ``preamble`` (context messages before the opening, see the module docstring) are the
+    same for every episode.
     """
     params = params or SamplingParams()
     if group_size < 1:
@@ -144,6 +172,7 @@ def rollout_groups(
                     group_id=f"{seed}-{g}",
                     system=system,
                     roles=roles,
+                    preamble=preamble,
                 )
             )
     for step in itertools.count():

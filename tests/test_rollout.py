@@ -130,3 +130,88 @@ def test_content_that_also_appears_in_the_wrapper(text):
         assert decode(convo.token_ids[start:end]) == text
     assert decode(convo.token_ids[action[0] : action[1]]) == text + "<|im_end|>"
     assert decode(convo.token_ids[: action[0]]).endswith("<|im_start|>assistant\n")
+
+
+# ---- preamble: context messages between the system message and the opening -----------------
+
+
+@functools.cache
+def travel_example():
+    from infopo_agent.prompting import oracle_example
+
+    return oracle_example(short_env, turns=2)
+
+
+def test_a_preamble_precedes_the_opening_and_shifts_every_span_by_its_length():
+    from infopo_agent.rollout import open_conversation
+
+    chat = ChatFormat(smollm2_tokenizer())
+    example = travel_example()
+    plain, primed = (
+        record_episode(
+            chat,
+            gym.make(ENV_ID),
+            oracle_for(gym.make(ENV_ID)),
+            options={"task_id": "test-0003"},
+            seed=2,
+            system=example.system,
+            preamble=preamble,
+        )
+        for preamble in ((), example.preamble)
+    )
+    base = open_conversation(chat, example.system).token_ids
+    prefix = open_conversation(chat, example.system, example.preamble).token_ids
+    shift = len(prefix) - len(base)
+    assert shift > 100  # the opening of another task and two actions
+    assert primed.token_ids[: len(prefix)] == prefix
+    assert primed.token_ids[len(prefix) :] == plain.token_ids[len(base) :]
+    assert primed.token_ids == chat.template_ids(primed.messages)
+    assert primed.messages[: len(example.preamble) + 1] == [
+        {"role": "system", "content": example.system},
+        *example.preamble,
+    ]
+    # The preamble adds no spans: the same turns, each moved by exactly the preamble's tokens.
+    assert primed.num_turns == plain.num_turns
+    moved = [(s + shift, e + shift) for s, e in plain.action_spans]
+    assert primed.action_spans == moved
+    assert primed.feedback_spans == [(s + shift, e + shift) for s, e in plain.feedback_spans]
+    assert all(start >= len(prefix) for start, _ in primed.feedback_spans)
+    assert primed.rewards == plain.rewards and primed.outcome == plain.outcome == 1.0
+    context = 1 + len(example.preamble)  # the system message and the preamble
+    feedback = primed.messages[context + 2 :: 2]
+    for (start, end), message in zip(primed.feedback_spans, feedback, strict=True):
+        assert decode(primed.token_ids[start:end]) == message["content"]
+
+
+def test_sampled_groups_with_a_preamble_keep_exact_spans_and_score_only_their_own_turns():
+    from infopo_agent.info_gain import trajectory_information_gain
+    from infopo_agent.rollout import open_conversation
+
+    example = travel_example()
+    trajectories = rollout_groups(
+        tiny_policy(),
+        short_env,
+        ["test-0001"],
+        2,
+        PARAMS,
+        seed=3,
+        system=example.system,
+        preamble=example.preamble,
+    )
+    prefix = open_conversation(tiny_policy().chat, example.system, example.preamble).token_ids
+    context = 1 + len(example.preamble)  # the system message and the preamble
+    for trajectory in trajectories:
+        assert trajectory.token_ids[: len(prefix)] == prefix
+        assert trajectory.num_turns == 3 and len(trajectory.feedback_spans) == 3
+        assert trajectory.messages[context]["role"] == "user"  # the real opening
+        turns = trajectory.messages[context + 1 :]
+        for (start, end), message in zip(trajectory.action_spans, turns[::2], strict=True):
+            assert start > len(prefix) and 1 <= end - start <= PARAMS.max_new_tokens
+            assert message["role"] == "assistant"
+        for (start, end), message in zip(trajectory.feedback_spans, turns[1::2], strict=True):
+            assert decode(trajectory.token_ids[start:end]) == message["content"]
+        mask = trajectory.action_mask()
+        assert not any(mask[: len(prefix)])  # the example carries no loss
+    gains = trajectory_information_gain(tiny_policy(), trajectories).as_lists()
+    for per_turn in gains:
+        assert len(per_turn) == 2  # (o_0, a_1) and (o_1, a_2): none for the example's turns

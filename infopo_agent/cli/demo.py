@@ -1,9 +1,11 @@
 """``infopo demo``: the main job on embedded defaults, offline and without an API key.
 
 SmolLM2-135M-Instruct plays one group of episodes of InfoPO/TravelIntent-v0 against the
-rule-based user; the same policy then scores every turn's information gain, and InfoPO fuses it
-with the group-normalized outcome. The turns are shown as a table and written, with the plots,
-to a folder. Defaults are sized to finish in a few minutes on a 2-core CPU.
+rule-based user, after a system line and a worked example of the env's oracle on a train task
+(``--example-turns``; without it the small model rarely writes the action grammar and every
+feedback is an "Invalid action" message); the same policy then scores every turn's information
+gain, and InfoPO fuses it with the group-normalized outcome. The turns are shown as a table and
+written, with the plots, to a folder. Defaults are sized to finish in a few minutes on a 2-core CPU.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from infopo_agent.cli.infogain import SCORED, score_and_write, turns_summary_tab
 from infopo_agent.cli.outputs import output_dir
 from infopo_agent.cli.policies import EMBEDDED, load_hf_policy, parse_policy
 from infopo_agent.cli.records import ScoredEpisode, write_json, write_jsonl
-from infopo_agent.cli.runs import RunSettings, positive, run_episodes
+from infopo_agent.cli.runs import RunSettings, add_example_argument, positive, run_episodes
 from infopo_agent.cli.summaries import summarize
 
 ENV_ID = "InfoPO/TravelIntent-v0"
@@ -33,8 +35,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--group", type=positive, default=4, help="episodes in the group (G)")
     parser.add_argument("--max-turns", type=positive, default=4)
     parser.add_argument("--max-new-tokens", type=positive, default=32)
-    parser.add_argument("--temperature", type=float, default=1.0)
+    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument("--top-p", type=float, default=0.9)
     parser.add_argument("--seed", type=int, default=0)
+    add_example_argument(parser, default=2)
     parser.add_argument("--beta", type=float, default=1.0, help="weight of the IG advantage")
     parser.add_argument("--tau", type=float, default=0.05, help="temperature of the gate")
     parser.add_argument("--device", help="torch device (default: cuda if any)")
@@ -53,7 +57,9 @@ def demo(args: argparse.Namespace) -> int:
         seed=args.seed,
         max_turns=args.max_turns,
         temperature=args.temperature,
+        top_p=args.top_p,
         max_new_tokens=args.max_new_tokens,
+        example_turns=args.example_turns,
     )
     out = output_dir(args.out)
     policy = load_hf_policy(spec, device=args.device)

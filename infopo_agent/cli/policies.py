@@ -106,9 +106,10 @@ def load_hf_policy(spec: PolicySpec, *, device: str | None = None):
 class OpenAIAgent:
     """A policy served behind an OpenAI-compatible chat completions endpoint.
 
-    Each action is one request with the conversation so far: the env's opening and feedback as
-    ``user`` messages, earlier actions as ``assistant`` messages. ``usage`` keeps the tokens of
-    every request (``None`` where the server does not report them).
+    Each action is one request with the conversation so far: the ``context`` messages (a system
+    line and a worked example, if any), the env's opening and feedback as ``user`` messages,
+    earlier actions as ``assistant`` messages. ``usage`` keeps the tokens of every request
+    (``None`` where the server does not report them).
     """
 
     model: str
@@ -116,6 +117,7 @@ class OpenAIAgent:
     temperature: float = 1.0
     max_tokens: int = 256
     seed: int | None = None
+    context: list[dict[str, str]] = field(default_factory=list)
     messages: list[dict[str, str]] = field(default_factory=list)
     usage: list[tuple[int | None, int | None]] = field(default_factory=list)
 
@@ -133,7 +135,7 @@ class OpenAIAgent:
         return cls(model, client, **options)
 
     def reset(self, env, observation: str, info: dict[str, Any]) -> None:
-        self.messages = [{"role": "user", "content": observation}]
+        self.messages = [*self.context, {"role": "user", "content": observation}]
         self.usage = []
 
     def act(self, observation: str, info: dict[str, Any]) -> str:

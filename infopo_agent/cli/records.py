@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from infopo_agent.cli.common import UsageError
 
-EPISODE_SCHEMA = "infopo.episode/1"
+EPISODE_SCHEMA = "infopo.episode/2"
 EVAL_SUMMARY_SCHEMA = "infopo.eval-summary/1"
 ROBUSTNESS_SCHEMA = "infopo.robustness/1"
 SCORED_EPISODE_SCHEMA = "infopo.infogain-episode/1"
@@ -48,10 +48,21 @@ class TurnRecord(Record):
     action_token_ids: list[int] | None = None
 
 
-class EpisodeRecord(Record):
-    """One episode as played: the opening, every turn, and how it ended."""
+class ChatMessage(Record):
+    """One message of the context a model saw before the opening."""
 
-    schema_: Literal["infopo.episode/1"] = Field(EPISODE_SCHEMA, alias="schema")
+    role: str
+    content: str
+
+
+class EpisodeRecord(Record):
+    """One episode as played: the context, the opening, every turn, and how it ended.
+
+    ``system`` and ``preamble`` are what the policy saw before the opening (``/1`` records
+    predate them and had neither), so a scorer rebuilds exactly the sequence it generated from.
+    """
+
+    schema_: Literal["infopo.episode/2", "infopo.episode/1"] = Field(EPISODE_SCHEMA, alias="schema")
     env_id: str
     policy: str
     simulator: str | None
@@ -60,6 +71,8 @@ class EpisodeRecord(Record):
     group: str
     task_id: str
     placeholder: str
+    system: str | None = None
+    preamble: list[ChatMessage] = Field(default_factory=list)
     opening: str
     turns: list[TurnRecord]
     outcome: float

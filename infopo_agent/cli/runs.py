@@ -5,7 +5,9 @@ A run is N tasks, each played G times (a group). Tasks are drawn from ``--seed``
 task and the episode's place in its group, so the same arguments give the same episodes (with
 the rule-based user and a seeded policy) in any process. A local model plays all episodes of a
 batch of groups together (``infopo_agent.rollout.rollout_groups``); scripted and OpenAI policies
-play one episode at a time.
+play one episode at a time. With ``--example-turns N`` a model policy first sees a system line
+and a worked example of the env's oracle on a train task (``infopo_agent.prompting``); every
+record keeps that context.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from infopo_agent.cli.common import RunError, UsageError, console, make_env
 from infopo_agent.cli.policies import OpenAIAgent, PolicySpec
-from infopo_agent.cli.records import EpisodeRecord, TurnRecord
+from infopo_agent.cli.records import ChatMessage, EpisodeRecord, TurnRecord
+from infopo_agent.prompting import ExamplePrompt, oracle_example
 from infopo_envs.core.seeding import TEST, TRAIN, rng_for, stable_seed
 
 TRAIN_TASK_RANGE = 2**31
@@ -31,6 +34,23 @@ def positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
+def add_example_argument(parser: argparse.ArgumentParser, default: int) -> None:
+    parser.add_argument(
+        "--example-turns",
+        type=non_negative,
+        default=default,
+        help="oracle actions in a worked example before the opening, for model policies "
+        f"(0: none; default {default})",
+    )
 
 
 def add_run_arguments(parser: argparse.ArgumentParser, *, episodes: int, group: int) -> None:
@@ -55,6 +75,7 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, episodes: int, group: 
     parser.add_argument("--device", help="torch device for a local model (default: cuda if any)")
     parser.add_argument("--base-url", help="OpenAI-compatible endpoint for openai:<model>")
     parser.add_argument("--api-key", help="API key for openai:<model> (default: OPENAI_API_KEY)")
+    add_example_argument(parser, default=0)
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,7 @@ class RunSettings:
     batch_groups: int = 4
     base_url: str | None = None
     api_key: str | None = None
+    example_turns: int = 0
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, simulator: str | None) -> RunSettings:
@@ -91,6 +113,7 @@ class RunSettings:
             batch_groups=args.batch_groups,
             base_url=args.base_url,
             api_key=args.api_key,
+            example_turns=args.example_turns,
         )
 
     def make_env(self) -> gym.Env:
@@ -101,6 +124,20 @@ class RunSettings:
         if self.max_turns is not None:
             kwargs.update(max_turns=self.max_turns, max_episode_steps=self.max_turns)
         return make_env(self.env_id, **kwargs)
+
+
+def example_prompt(spec: PolicySpec, settings: RunSettings) -> ExamplePrompt:
+    """The ``ExamplePrompt`` a model policy sees before each opening (none without examples)."""
+    if settings.example_turns == 0:
+        return ExamplePrompt(None, [])
+    if spec.kind in ("oracle", "random"):
+        raise UsageError("--example-turns is for model policies; a scripted agent reads no prompt")
+    try:
+        return oracle_example(settings.make_env, settings.example_turns)
+    except ValueError as error:
+        raise UsageError(f"--example-turns needs the env's oracle: {error}") from None
+    except RuntimeError as error:
+        raise RunError(f"cannot build the example: {error}") from None
 
 
 def choose_tasks(env: gym.Env, settings: RunSettings) -> list[str]:
@@ -126,6 +163,7 @@ def run_episodes(spec: PolicySpec, settings: RunSettings, *, policy=None) -> lis
 
     probe = settings.make_env()
     tasks = choose_tasks(probe, settings)
+    example = example_prompt(spec, settings)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -138,15 +176,19 @@ def run_episodes(spec: PolicySpec, settings: RunSettings, *, policy=None) -> lis
         )
         try:
             if spec.kind == "hf":
-                return _run_model(policy, spec, settings, tasks, lambda n: progress.advance(bar, n))
-            return _run_scripted(probe, spec, settings, tasks, lambda n: progress.advance(bar, n))
+                return _run_model(
+                    policy, spec, settings, tasks, example, lambda n: progress.advance(bar, n)
+                )
+            return _run_scripted(
+                probe, spec, settings, tasks, example, lambda n: progress.advance(bar, n)
+            )
         except SimulatorError as error:
             raise RunError(f"simulator failed: {error}") from None
         finally:
             probe.close()
 
 
-def _run_model(policy, spec, settings, tasks, advance: Callable[[int], None]):
+def _run_model(policy, spec, settings, tasks, example, advance: Callable[[int], None]):
     from infopo_agent.policy import SamplingParams
     from infopo_agent.rollout import rollout_groups
 
@@ -168,6 +210,8 @@ def _run_model(policy, spec, settings, tasks, advance: Callable[[int], None]):
             params,
             seed=stable_seed("infopo-eval-rollout", settings.seed, start),
             max_context_tokens=context,
+            system=example.system,
+            preamble=example.preamble,
         )
         for k, (env, trajectory) in enumerate(zip(envs, trajectories, strict=True)):
             tokens = [_span_tokens(trajectory, t) for t in range(trajectory.num_turns)]
@@ -180,6 +224,7 @@ def _run_model(policy, spec, settings, tasks, advance: Callable[[int], None]):
                     group=chunk[k // settings.group],
                     tokens=tokens,
                     ended=(trajectory.terminated, trajectory.truncated),
+                    example=example,
                 )
             )
             env.close()
@@ -197,7 +242,7 @@ def _span_tokens(trajectory, t: int) -> dict[str, Any]:
     }
 
 
-def _run_scripted(env, spec, settings, tasks, advance: Callable[[int], None]):
+def _run_scripted(env, spec, settings, tasks, example, advance: Callable[[int], None]):
     from infopo_envs.core.agents import RandomAgent, oracle_for, run_episode
 
     records: list[EpisodeRecord] = []
@@ -219,6 +264,7 @@ def _run_scripted(env, spec, settings, tasks, advance: Callable[[int], None]):
                     temperature=settings.temperature,
                     max_tokens=settings.max_new_tokens,
                     seed=seed,
+                    context=_context_messages(example),
                 )
             result = run_episode(env, agent, seed=seed, options={"task_id": task_id})
             tokens = None
@@ -234,10 +280,16 @@ def _run_scripted(env, spec, settings, tasks, advance: Callable[[int], None]):
                     group=task_id,
                     tokens=tokens,
                     ended=ended,
+                    example=example,
                 )
             )
             advance(1)
     return records
+
+
+def _context_messages(example: ExamplePrompt) -> list[dict[str, str]]:
+    system = [{"role": "system", "content": example.system}] if example.system is not None else []
+    return [*system, *example.preamble]
 
 
 def episode_record(
@@ -249,8 +301,9 @@ def episode_record(
     group: str,
     tokens: list[dict[str, Any]] | None,
     ended: tuple[bool, bool],
+    example: ExamplePrompt,
 ) -> EpisodeRecord:
-    """The record of the episode ``env`` has just played, from its transcript."""
+    """The record of the episode ``env`` has just played, from its transcript and context."""
     unwrapped = env.unwrapped
     transcript = unwrapped.transcript
     turns = [
@@ -276,6 +329,8 @@ def episode_record(
         group=group,
         task_id=unwrapped.task_ref.task_id,
         placeholder=unwrapped.placeholder,
+        system=example.system,
+        preamble=[ChatMessage(**message) for message in example.preamble],
         opening=transcript.opening,
         turns=turns,
         outcome=float(last.get("outcome", 0.0)),

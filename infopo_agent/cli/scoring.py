@@ -1,7 +1,8 @@
 """Score saved episodes with a policy: per-turn information gain and InfoPO's fused advantages.
 
 Each ``EpisodeRecord`` is rebuilt as a ``Trajectory`` through the scoring policy's chat template:
-the opening and every feedback as user messages, every action as an assistant message. When the
+the record's ``system`` and ``preamble`` (the context the run put before the opening), the opening
+and every feedback as user messages, every action as an assistant message. When the
 scoring policy is the one that played the episode, the action's sampled token ids
 (``action_token_ids``) are used as they are, so the rebuilt sequence is exactly the one the
 policy generated from; otherwise the action text is tokenized as if the policy had written it.
@@ -23,9 +24,11 @@ SCORE_BATCH = 4
 
 def rebuild_trajectory(chat, record: EpisodeRecord, *, same_policy: bool):
     """The ``Trajectory`` of ``record`` as the scoring policy's chat template lays it out."""
+    from infopo_agent.rollout import open_conversation
     from infopo_agent.trajectory import Trajectory
 
-    convo = chat.conversation()
+    preamble = [message.model_dump() for message in record.preamble]
+    convo = open_conversation(chat, record.system, preamble)
     convo.add("user", record.opening)
     action_spans, feedback_spans = [], []
     for turn in record.turns:
