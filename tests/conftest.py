@@ -11,4 +11,3 @@ def smollm2_dir():
     from infopo_agent.embedded import smollm2_dir as prepare
 
     return prepare()
-

@@ -31,9 +31,20 @@ def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
     cli = Path(sys.executable).with_name("transformers")
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_VERBOSITY="error")
     process = subprocess.Popen(
-        [str(cli), "serve", str(model_dir), "--host", "127.0.0.1", "--port", str(port),
-         "--device", "cpu"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        [
+            str(cli),
+            "serve",
+            str(model_dir),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--device",
+            "cpu",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -61,7 +72,7 @@ def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
     """Answers every POST with the server's configured fault and counts the requests."""
 
-    def do_POST(self):  # noqa: N802 (the stdlib's naming)
+    def do_POST(self):
         self.server.requests += 1
         length = int(self.headers.get("content-length", 0))
         self.rfile.read(length)

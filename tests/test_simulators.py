@@ -138,7 +138,7 @@ def test_endpoint_faults_retry_then_raise_and_leave_env_unchanged(fault):
             "faulty-model", base_url=base_url, timeout=0.5, max_retries=2
         )
         env = gym.make("InfoPO/TravelIntent-v0", simulator=simulator)
-        obs, _ = env.reset(options={"task_id": "test-0000"})
+        env.reset(options={"task_id": "test-0000"})
         question = env.unwrapped.scenario.aspects[0].preferences[0].kind.question
         with pytest.raises(SimulatorError) as raised:
             env.step(f"[action] {question}")
