@@ -2,7 +2,9 @@
 
 On real SmolLM2 trajectories of InfoPO/TravelIntent-v0 (groups of episodes per task, actions
 teacher-forced through the policy's chat template: the env's oracle in even episodes, a seeded
-random agent in odd ones, cut at ``--turns``), times in the same run:
+agent asking random questions from the env's menu in odd ones; tasks are those whose oracle needs
+at least ``--turns`` turns, so every trajectory has exactly ``--turns`` turns), times in the
+same run:
 
   (a) one teacher-forced pass scoring every action token (PPO's old log-probs),
   (b) fast information gain, including its real-branch pass (which also gives (a)'s log-probs),
@@ -26,12 +28,20 @@ import gymnasium as gym
 import torch
 
 import infopo_envs  # noqa: F401  (registers the envs)
-from infopo_agent.info_gain import trajectory_information_gain
+from infopo_agent.info_gain import default_batch_tokens, trajectory_information_gain
 from infopo_agent.policy import HFPolicy
 from infopo_agent.rollout import record_episode
 from infopo_envs.core.agents import RandomAgent, oracle_for
 
 ENV_ID = "InfoPO/TravelIntent-v0"
+
+
+class RandomQuestions(RandomAgent):
+    """Asks a random question from the env's menu every turn: never books, never finishes."""
+
+    def act(self, observation, info):
+        menu = [a for a in self.env.candidate_actions() if a.startswith("[action]")]
+        return menu[int(self.rng.integers(len(menu)))]
 
 
 def build_trajectories(policy, groups: int, group_size: int, turns: int):
@@ -45,7 +55,7 @@ def build_trajectories(policy, groups: int, group_size: int, turns: int):
         if probe.num_turns < turns:
             continue
         for i in range(group_size):
-            agent = oracle_for(env) if i % 2 == 0 else RandomAgent(seed=1000 * index + i)
+            agent = oracle_for(env) if i % 2 == 0 else RandomQuestions(seed=1000 * index + i)
             trajectories.append(
                 record_episode(policy.chat, env, agent, options=task, seed=i, group_id=str(index))
             )
@@ -97,14 +107,19 @@ def main() -> None:
     parser.add_argument("--group-size", type=int, default=4)
     parser.add_argument("--turns", type=int, default=8)
     parser.add_argument("--repeats", type=int, default=3, help="median of this many (a) and (b)")
-    parser.add_argument("--max-batch-tokens", type=int, default=16384)
+    parser.add_argument(
+        "--max-batch-tokens",
+        type=int,
+        help="padded tokens per pass, for (a) and (b) alike "
+        "(default: the library's default for the device)",
+    )
     parser.add_argument("--dtype", choices=["auto", "float32", "bfloat16"], default="auto")
     args = parser.parse_args()
 
     dtype = None if args.dtype == "auto" else getattr(torch, args.dtype)
     policy = HFPolicy.embedded(dtype=dtype)
     trajectories = build_trajectories(policy, args.groups, args.group_size, args.turns)
-    budget = args.max_batch_tokens
+    budget = args.max_batch_tokens or default_batch_tokens(policy)
     single_pass(policy, trajectories[:1], budget)  # warm-up
 
     fast_ig = lambda: trajectory_information_gain(policy, trajectories, max_batch_tokens=budget)  # noqa: E731
@@ -131,7 +146,7 @@ def main() -> None:
     settings = {
         "env": ENV_ID,
         "model": "SmolLM2-135M-Instruct",
-        "actions": "teacher-forced: oracle (even episodes), random agent (odd episodes)",
+        "actions": "teacher-forced: oracle (even episodes), random questions (odd episodes)",
         "groups": args.groups,
         "group_size": args.group_size,
         "max_turns": args.turns,

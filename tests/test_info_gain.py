@@ -176,3 +176,17 @@ def test_fast_matches_reference_on_real_smollm2_in_float32():
     reference = run(policy, cases, "reference")
     for padding in (None, "left", "right"):
         assert_same(run(policy, cases, "fast", padding), reference, atol=1e-4)
+
+
+@pytest.mark.parametrize("budget", [4096, 1_000_000])
+def test_fast_packs_rows_into_batches_of_any_size_with_the_same_result(budget):
+    """One row per pass (the CPU default) and many rows per padded pass give the same IG."""
+    policy = tiny_policy()
+    cases = edge_cases()
+    ids, feedback, actions, placeholders = (list(x) for x in zip(*cases, strict=True))
+    one_by_one = information_gain(policy, ids, feedback, actions, placeholders, max_batch_tokens=1)
+    batched = information_gain(
+        policy, ids, feedback, actions, placeholders, max_batch_tokens=budget
+    )
+    for single, packed in zip(one_by_one.per_turn, batched.per_turn, strict=True):
+        torch.testing.assert_close(single, packed, atol=1e-5, rtol=0, equal_nan=True)

@@ -28,6 +28,9 @@ from infopo_agent.info_gain.fast import fast_information_gain
 from infopo_agent.info_gain.reference import reference_information_gain
 from infopo_agent.info_gain.turns import InfoGainInputError, Span, turn_questions
 
+GPU_BATCH_TOKENS = 16384
+CPU_BATCH_TOKENS = 2048
+
 
 @dataclass
 class InfoGain:
@@ -57,7 +60,7 @@ def information_gain(
     attention_mask: torch.Tensor | None = None,
     method: Literal["fast", "reference"] = "fast",
     logprob_spans: Sequence[Sequence[Span]] | None = None,
-    max_batch_tokens: int = 16384,
+    max_batch_tokens: int | None = None,
 ) -> InfoGain:
     """Per-turn information gain of a batch of trajectories.
 
@@ -65,6 +68,8 @@ def information_gain(
     ``feedback_spans[i][t]`` and ``next_action_spans[i][t]``: half-open spans of o_t and a_{t+1}.
     ``placeholder_ids``: one id list for all trajectories, or one per trajectory.
     ``logprob_spans`` (fast): extra spans, e.g. every action, to score in the real pass.
+    ``max_batch_tokens`` (fast): padded tokens per forward pass; by default
+    ``default_batch_tokens(scorer)``.
     """
     questions = turn_questions(
         token_ids, feedback_spans, next_action_spans, placeholder_ids, attention_mask
@@ -79,7 +84,10 @@ def information_gain(
                 [(s - o, e - o) for s, e in row] for row, o in zip(spans, offsets, strict=True)
             ]
         gains, real = fast_information_gain(
-            scorer, questions, spans, max_batch_tokens=max_batch_tokens
+            scorer,
+            questions,
+            spans,
+            max_batch_tokens=max_batch_tokens or default_batch_tokens(scorer),
         )
     elif method == "reference":
         gains, real = reference_information_gain(scorer, questions), None
@@ -87,6 +95,14 @@ def information_gain(
         raise ValueError(f"method must be 'fast' or 'reference', got {method!r}")
     valid = [torch.tensor([e > s for s, e in q.action], dtype=torch.bool) for q in questions]
     return InfoGain(gains, valid, real)
+
+
+def default_batch_tokens(scorer) -> int:
+    """Padded tokens per forward pass: large batches pay on a GPU; on a CPU one long row per
+    pass is fastest (measured with SmolLM2 on 2 cores: batches of 16 rows of ~800 tokens took
+    1.3x to 1.7x longer than one row at a time)."""
+    device = getattr(scorer, "device", None)
+    return GPU_BATCH_TOKENS if getattr(device, "type", None) == "cuda" else CPU_BATCH_TOKENS
 
 
 def trajectory_information_gain(scorer, trajectories, **options) -> InfoGain:
@@ -111,6 +127,7 @@ def _offsets(attention_mask: torch.Tensor) -> list[int]:
 __all__ = [
     "InfoGain",
     "InfoGainInputError",
+    "default_batch_tokens",
     "information_gain",
     "trajectory_information_gain",
 ]
