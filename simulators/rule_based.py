@@ -13,13 +13,14 @@ from simulators.base import UserSimulator, UserTurn
 from simulators.personas import COOPERATIVE, Persona
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
-    "reveal": ("{facts}", "Good question. {facts}", "Hmm, {facts_lower}", "Well, {facts_lower}"),
+    # Facts are whole sentences written by the env: templates frame them, never splice them.
+    "reveal": ("{facts}", "Good question. {facts}", "Hmm, let me think. {facts}", "Sure. {facts}"),
     "volunteer": (
-        "Maybe this helps: {facts_lower}",
-        "I should mention that {facts_lower}",
-        "One thing I forgot to say: {facts_lower}",
+        "Maybe this helps: {facts}",
+        "Oh, one more thing. {facts}",
+        "Something I forgot to say: {facts}",
     ),
-    "repeat": ("Like I said, {facts_lower}", "As I mentioned, {facts_lower}"),
+    "repeat": ("Like I said: {facts}", "As I mentioned before: {facts}"),
     "vague": (
         "That's a bit too vague for me. Could you ask about something specific?",
         "I'm not sure what you mean. Can you ask something more concrete?",
@@ -58,7 +59,7 @@ class RuleBasedUser(UserSimulator):
         plan = turn.plan
         facts = " ".join(self._phrase(options) for options in plan.facts)
         template = self._pick(TEMPLATES[plan.kind])
-        text = template.format(facts=facts, facts_lower=_lower_first(facts), detail=plan.detail)
+        text = template.format(facts=facts, detail=plan.detail)
         return self.persona.restyle(text.strip(), facts, self._rng)
 
     def stats(self) -> dict:
@@ -73,7 +74,3 @@ class RuleBasedUser(UserSimulator):
 
     def _pick(self, options) -> str:
         return options[int(self._rng.integers(len(options)))]
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != "I " else text
