@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from infopo_envs.core.env import Feedback
+from infopo_envs.core.user import UserChannel
 from simulators import ReplyPlan
 
 
@@ -106,3 +108,22 @@ class ElicitationTracker:
         self.elicited.update(answer.elicited)
         self.volunteered.update(answer.volunteered)
         self.unhelpful = answer.unhelpful
+
+    def ask(
+        self,
+        user: UserChannel,
+        question: str,
+        asked: Iterable[str],
+        rng: np.random.Generator,
+        reward_per_fact: float,
+    ) -> Feedback:
+        """One question turn of an eliciting env: judge, let the user speak, then record.
+
+        ``asked`` are the keys the env's lexicon found in ``question``. If the simulator raises,
+        nothing has been recorded.
+        """
+        answer = self.answer(asked, rng)
+        reply = user.say(question, answer.plan)
+        self.commit(answer)
+        reward = reward_per_fact * len(answer.elicited)
+        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})

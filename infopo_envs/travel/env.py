@@ -187,11 +187,8 @@ class TravelIntentEnv(InfoPOEnv):
     def _ask(self, question: str) -> Feedback:
         strict = self.user.persona.strict_questions
         asked = kinds_asked_about(question, [a.aspect for a in self.scenario.aspects], strict)
-        answer = self.tracker.answer([kind.key for kind in asked], self.np_random)
-        reply = self.user.say(question, answer.plan)  # may raise; nothing has changed yet
-        self.tracker.commit(answer)
-        reward = self.elicit_reward * len(answer.elicited)
-        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})
+        keys = [kind.key for kind in asked]
+        return self.tracker.ask(self.user, question, keys, self.np_random, self.elicit_reward)
 
     @property
     def elicited(self) -> set[str]:

@@ -139,11 +139,7 @@ class WebShopIntentEnv(WebShopEnv):
 
     def _ask(self, question: str) -> Feedback:
         asked = topics_asked(question, self.kind, self.user.persona.strict_questions)
-        answer = self.tracker.answer(asked, self.np_random)
-        reply = self.user.say(question, answer.plan)  # may raise; nothing has changed yet
-        self.tracker.commit(answer)
-        reward = self.elicit_reward * len(answer.elicited)
-        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})
+        return self.tracker.ask(self.user, question, asked, self.np_random, self.elicit_reward)
 
     @property
     def elicited(self) -> set[str]:
