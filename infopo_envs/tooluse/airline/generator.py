@@ -18,25 +18,9 @@ from infopo_envs.tooluse.airline.data_model import (
     ReservationFlight,
     User,
 )
+from infopo_envs.tooluse.core.people import FIRST_NAMES, LAST_NAMES
 
 AIRPORTS = ("JFK", "LAX", "ORD", "SFO", "SEA", "BOS", "DEN", "MIA")
-FIRST_NAMES = (
-    "Ava",
-    "Liam",
-    "Mia",
-    "Noah",
-    "Emma",
-    "Omar",
-    "Yara",
-    "Ethan",
-    "Sofia",
-    "Lucas",
-    "Chen",
-    "Aisha",
-    "Mateo",
-    "Ivy",
-)
-LAST_NAMES = ("Garcia", "Kim", "Smith", "Patel", "Rossi", "Nguyen", "Silva", "Khan", "Lopez")
 TODAY = dt.date(2027, 5, 10)
 N_DAYS, N_ROUTES, N_USERS = 6, 10, 8
 CABIN_FACTOR = {"basic_economy": 0.7, "economy": 1.0, "business": 2.6}

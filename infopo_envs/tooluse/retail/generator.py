@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from infopo_envs.tooluse.core.people import FIRST_NAMES, LAST_NAMES
 from infopo_envs.tooluse.retail.data_model import (
     Address,
     Order,
@@ -16,40 +17,6 @@ from infopo_envs.tooluse.retail.data_model import (
     Variant,
 )
 
-FIRST_NAMES = (
-    "Ava",
-    "Liam",
-    "Mia",
-    "Noah",
-    "Emma",
-    "Omar",
-    "Yara",
-    "Ethan",
-    "Sofia",
-    "Lucas",
-    "Chen",
-    "Aisha",
-    "Mateo",
-    "Ivy",
-    "Raj",
-    "Nora",
-)
-LAST_NAMES = (
-    "Garcia",
-    "Kim",
-    "Smith",
-    "Patel",
-    "Rossi",
-    "Nguyen",
-    "Silva",
-    "Khan",
-    "Muller",
-    "Lopez",
-    "Brown",
-    "Sato",
-    "Novak",
-    "Haddad",
-)
 STREETS = ("Oak St", "Maple Ave", "Pine Rd", "Cedar Ln", "Elm St", "Lake Dr", "Hill Rd")
 CITIES = (
     ("Austin", "TX"),

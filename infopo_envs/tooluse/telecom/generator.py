@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from infopo_envs.tooluse.core.people import FIRST_NAMES, LAST_NAMES
 from infopo_envs.tooluse.telecom.data_model import (
     Bill,
     Customer,
@@ -20,8 +21,6 @@ PLANS = (
     ("P_MAX", "Max 40", 40.0, 60.0),
     ("P_UNLTD", "Unlimited 100", 100.0, 85.0),
 )
-FIRST_NAMES = ("Ava", "Liam", "Mia", "Noah", "Emma", "Omar", "Yara", "Ethan", "Sofia", "Lucas")
-LAST_NAMES = ("Garcia", "Kim", "Smith", "Patel", "Rossi", "Nguyen", "Silva", "Khan")
 PERIODS = ("2027-02", "2027-03", "2027-04")
 N_CUSTOMERS = 6
 

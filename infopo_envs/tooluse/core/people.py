@@ -1,0 +1,36 @@
+"""Names for the customers of every tool-use domain."""
+
+FIRST_NAMES = (
+    "Ava",
+    "Liam",
+    "Mia",
+    "Noah",
+    "Emma",
+    "Omar",
+    "Yara",
+    "Ethan",
+    "Sofia",
+    "Lucas",
+    "Chen",
+    "Aisha",
+    "Mateo",
+    "Ivy",
+    "Raj",
+    "Nora",
+)
+LAST_NAMES = (
+    "Garcia",
+    "Kim",
+    "Smith",
+    "Patel",
+    "Rossi",
+    "Nguyen",
+    "Silva",
+    "Khan",
+    "Muller",
+    "Lopez",
+    "Brown",
+    "Sato",
+    "Novak",
+    "Haddad",
+)
