@@ -20,22 +20,16 @@ _load_lock = threading.Lock()
 def _load(model: str, device: str):
     """One copy of each model per process, shared by every simulator (and env) that uses it."""
     import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    path = model
-    if model == EMBEDDED:
-        from infopo_agent.embedded import smollm2_dir
+    from infopo_agent.embedded import ModelNotAvailableError
+    from infopo_agent.policy import HFPolicy
 
-        path = str(smollm2_dir())
     try:
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        network = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32).to(device)
-    except OSError as error:
+        if model == EMBEDDED:
+            return HFPolicy.embedded(device=device, dtype=torch.float32)
+        return HFPolicy.from_pretrained(model, device=device, dtype=torch.float32)
+    except ModelNotAvailableError as error:
         raise SimulatorError(f"cannot load user model {model!r}: {error}") from error
-    tokenizer.padding_side = "left"
-    if tokenizer.pad_token is None:
-        tokenizer.pad_token = tokenizer.eos_token
-    return tokenizer, network.eval()
 
 
 class HFUserSimulator(LLMUserSimulator):
@@ -92,30 +86,21 @@ class HFUserSimulator(LLMUserSimulator):
         return replies
 
     def _generate(self, batch: list[list[dict[str, str]]], seed: int) -> list[Completion]:
-        import torch
+        """Sampled through ``HFPolicy.generate``: one left-padded batch, seeded without touching
+        the process's global random state."""
+        from infopo_agent.policy import SamplingParams
 
         with _load_lock:
-            tokenizer, network = _load(self.model_name, self.device)
+            policy = _load(self.model_name, self.device)
         prompts = [
-            tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False)
+            policy.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=True)[
+                "input_ids"
+            ]
             for m in batch
         ]
-        encoded = tokenizer(prompts, return_tensors="pt", padding=True).to(self.device)
-        torch.manual_seed(seed)
-        with torch.no_grad():
-            output = network.generate(
-                **encoded,
-                do_sample=self.temperature > 0,
-                temperature=self.temperature if self.temperature > 0 else None,
-                top_p=None,
-                top_k=None,
-                max_new_tokens=self.max_new_tokens,
-                pad_token_id=tokenizer.pad_token_id,
-            )
-        new = output[:, encoded["input_ids"].shape[1] :]
-        completions = []
-        for row, prompt_mask in zip(new, encoded["attention_mask"], strict=True):
-            tokens = [t for t in row.tolist() if t != tokenizer.pad_token_id]
-            text = tokenizer.decode(tokens, skip_special_tokens=True)
-            completions.append(Completion(text, int(prompt_mask.sum()), len(tokens)))
-        return completions
+        params = SamplingParams(temperature=self.temperature, max_new_tokens=self.max_new_tokens)
+        generations = policy.generate(prompts, params, seed=seed)
+        return [
+            Completion(g.text, len(prompt), len(g.token_ids))
+            for prompt, g in zip(prompts, generations, strict=True)
+        ]
