@@ -16,6 +16,7 @@ import numpy as np
 from infopo_envs.telepathy.knowledge import knowledge_base
 from infopo_envs.telepathy.predicates import MAYBE, NO, YES
 from infopo_envs.telepathy.question_parser import parse_question
+from infopo_envs.telepathy.schema import VALUES
 
 ANSWER_CODES = {NO: 0, YES: 1, MAYBE: 2}
 
@@ -114,38 +115,10 @@ _PLACES = [
     "the sky",
     "outer space",
 ]
-_COLOURS = [
-    "red",
-    "orange",
-    "yellow",
-    "green",
-    "blue",
-    "purple",
-    "pink",
-    "brown",
-    "black",
-    "white",
-    "grey",
-    "silver",
-    "gold",
-]
-_MATERIALS = [
-    "wood",
-    "metal",
-    "plastic",
-    "glass",
-    "fabric",
-    "paper",
-    "stone",
-    "ceramic",
-    "rubber",
-    "leather",
-    "liquid",
-    "ice",
-    "gas",
-    "sand",
-    "wax",
-]
+# Colours and materials are asked one by one; "clear" and "organic" have their own questions
+# ("transparent", "organic"), and "varies" / "none" are not things to ask about.
+_COLOURS = [c for c in VALUES["colour"] if c not in ("clear", "varies")]
+_MATERIALS = [m for m in VALUES["material"] if m not in ("organic", "none")]
 _USES = [
     "transport",
     "cooking",
