@@ -19,7 +19,12 @@ def smollm2_tokenizer():
 
 @functools.cache
 def tiny_policy() -> HFPolicy:
-    """A 2-layer random Llama over SmolLM2's vocabulary and chat template (fast, float32, CPU)."""
+    """A shared 2-layer random Llama over SmolLM2's vocabulary and chat template (read-only)."""
+    return new_tiny_policy(0)
+
+
+def new_tiny_policy(seed: int) -> HFPolicy:
+    """A fresh 2-layer random Llama (fast, float32, CPU), for tests that change its weights."""
     from transformers import LlamaConfig, LlamaForCausalLM
 
     tokenizer = smollm2_tokenizer()
@@ -37,7 +42,7 @@ def tiny_policy() -> HFPolicy:
         bos_token_id=tokenizer.bos_token_id,
     )
     config._attn_implementation = "sdpa"
-    torch.manual_seed(0)
+    torch.manual_seed(seed)
     model = LlamaForCausalLM(config)
     return HFPolicy(model, tokenizer, device="cpu", dtype=torch.float32)
 

@@ -15,23 +15,7 @@ from infopo_agent.policy import HFPolicy, SamplingParams
 from infopo_agent.rollout import record_episode
 from infopo_agent.train import InfoPOTrainer, TrainConfig, _TokenBatch, action_logprobs
 from infopo_envs.core.agents import RandomAgent, oracle_for
-from tests.agent_models import smollm2_tokenizer
-
-
-def fresh_tiny_policy(seed: int = 0) -> HFPolicy:
-    """A new 2-layer random Llama (the trainer changes its weights, so never a shared one)."""
-    from transformers import LlamaConfig, LlamaForCausalLM
-
-    tokenizer = smollm2_tokenizer()
-    config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=True,
-        eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-    )  # fmt: skip
-    config._attn_implementation = "sdpa"
-    torch.manual_seed(seed)
-    return HFPolicy(LlamaForCausalLM(config), tokenizer, device="cpu", dtype=torch.float32)
+from tests.agent_models import new_tiny_policy
 
 
 def travel_env():
@@ -60,7 +44,7 @@ def mean_action_logprob(policy: HFPolicy, trajectory) -> float:
 
 
 def test_grad_path_log_probs_equal_the_scorer_s():
-    policy = fresh_tiny_policy()
+    policy = new_tiny_policy(0)
     trajectories = scripted_group(policy)[:2]
     from infopo_agent.advantages import compute_advantages
 
@@ -80,7 +64,7 @@ def test_grad_path_log_probs_equal_the_scorer_s():
 
 
 def test_learning_moves_probability_toward_the_better_trajectories():
-    policy = fresh_tiny_policy()
+    policy = new_tiny_policy(0)
     group = scripted_group(policy)
     assert [t.outcome for t in group][::2] == [1.0, 1.0]
     assert all(t.outcome < 1.0 for t in group[1::2])
@@ -99,7 +83,7 @@ def test_learning_moves_probability_toward_the_better_trajectories():
 
 
 def test_step_rolls_out_groups_and_reports_finite_metrics():
-    policy = fresh_tiny_policy(1)
+    policy = new_tiny_policy(1)
     config = TrainConfig(
         group_size=2,
         beta=BetaSchedule(1.0, 0.0, decay_steps=2, kind="linear"),
@@ -127,13 +111,13 @@ def test_step_rolls_out_groups_and_reports_finite_metrics():
 
 def test_kl_coefficient_zero_keeps_no_reference():
     trainer = InfoPOTrainer(
-        fresh_tiny_policy(), travel_env, TrainConfig(loss=LossConfig(0.2, 0.28, 0.0))
+        new_tiny_policy(0), travel_env, TrainConfig(loss=LossConfig(0.2, 0.28, 0.0))
     )
     assert trainer.reference is None
 
 
 @pytest.mark.parametrize("bad", [0, -1])
 def test_empty_or_bad_group_size_is_an_error(bad):
-    trainer = InfoPOTrainer(fresh_tiny_policy(), travel_env, TrainConfig(group_size=bad))
+    trainer = InfoPOTrainer(new_tiny_policy(0), travel_env, TrainConfig(group_size=bad))
     with pytest.raises(ValueError, match="group_size"):
         trainer.step(["train-0001"])
