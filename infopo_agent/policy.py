@@ -202,13 +202,25 @@ class HFPolicy:
             return []
         width = max(len(s) for s in sequences)
         ids = torch.full((len(sequences), width), self.pad_token_id, dtype=torch.long)
-        mask = torch.zeros_like(ids)
         for row, seq in enumerate(sequences):
             ids[row, : len(seq)] = torch.tensor(list(seq), dtype=torch.long)
-            mask[row, : len(seq)] = 1
+        logp = self.logprobs_at(ids, [len(s) for s in sequences], _flat_targets(targets))
+        return list(logp.cpu().split([len(t) for t in targets]))
+
+    def logprobs_at(
+        self, ids: torch.Tensor, lengths: Sequence[int], where: tuple[torch.Tensor, torch.Tensor]
+    ) -> torch.Tensor:
+        """log pi(ids[r, c] | ids[r, :c]) at ``where = (rows, cols)`` of right-padded rows.
+
+        One causal pass; the output head runs only at those positions. The result stays on the
+        policy's device and carries gradients when they are enabled, so training scores tokens
+        exactly as ``token_logprobs`` (and the fast information gain) do.
+        """
+        mask = torch.zeros_like(ids)
+        for row, length in enumerate(lengths):
+            mask[row, :length] = 1
         positions = (mask.cumsum(-1) - 1).clamp(min=0)
-        rows, cols = _flat_targets(targets)
-        return self._score(ids, positions, mask, rows, cols, [len(t) for t in targets])
+        return self._score(ids, positions, mask, *where)
 
     @torch.no_grad()
     def packed_logprobs(
@@ -230,11 +242,12 @@ class HFPolicy:
         blocked = torch.finfo(self.dtype).min
         mask = torch.zeros(allowed.shape, dtype=self.dtype, device=self.device)
         mask.masked_fill_(~allowed.to(self.device), blocked)
-        return self._score(
-            input_ids, position_ids, mask[:, None], predictors[0], predictors[1], counts, targets
+        logp = self._score(
+            input_ids, position_ids, mask[:, None], predictors[0], predictors[1], targets
         )
+        return list(logp.cpu().split(list(counts)))
 
-    def _score(self, ids, positions, mask, rows, cols, counts, targets=None) -> list[torch.Tensor]:
+    def _score(self, ids, positions, mask, rows, cols, targets=None) -> torch.Tensor:
         """Shared scoring: forward, head at (rows, cols - 1) or given predictors, log-softmax."""
         ids, positions, mask = (t.to(self.device) for t in (ids, positions, mask))
         rows, cols = rows.to(self.device), cols.to(self.device)
@@ -249,8 +262,7 @@ class HFPolicy:
         else:
             out = self.model(input_ids=ids, attention_mask=mask, position_ids=positions)
             logits = out.logits[rows, cols]
-        logp = logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
-        return list(logp.cpu().split(list(counts)))
+        return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
 
 
 def _eos_ids(model, tokenizer) -> tuple[int, ...]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import torch
@@ -65,7 +64,10 @@ class InfoPOTrainer:
         self.optimizer = torch.optim.AdamW(policy.model.parameters(), lr=self.config.learning_rate)
         self.reference = None
         if self.config.loss.kl_coef > 0:
-            self.reference = copy.deepcopy(policy.model).eval().requires_grad_(False)
+            frozen = copy.deepcopy(policy.model).requires_grad_(False)
+            self.reference = HFPolicy(
+                frozen, policy.tokenizer, device=policy.device, dtype=policy.dtype
+            )
 
     def step(self, tasks: Sequence[str], *, seed: int = 0) -> StepResult:
         """Roll out ``group_size`` episodes of each task, then learn from them."""
@@ -116,7 +118,7 @@ class InfoPOTrainer:
         sums: dict[str, float] = {}
         device = self.policy.device
         for rows in batch.micro_batches(cfg.micro_batch):
-            logprobs = action_logprobs(self.policy.model, batch, rows, device)
+            logprobs = action_logprobs(self.policy, batch, rows)
             out = infopo_loss(
                 logprobs,
                 batch.advantages[rows].to(device),
@@ -144,7 +146,7 @@ class InfoPOTrainer:
         with torch.no_grad():
             return torch.cat(
                 [
-                    action_logprobs(self.reference, batch, rows, self.policy.device)
+                    action_logprobs(self.reference, batch, rows)
                     for rows in batch.micro_batches(self.config.micro_batch)
                 ]
             )
@@ -187,21 +189,15 @@ class _TokenBatch:
         return [slice(i, i + size) for i in range(0, len(self.lengths), max(size, 1))]
 
 
-def action_logprobs(model: Any, batch: _TokenBatch, rows: slice, device) -> torch.Tensor:
+def action_logprobs(policy: HFPolicy, batch: _TokenBatch, rows: slice) -> torch.Tensor:
     """log pi(x_j | x_<j) at the loss-masked tokens of ``rows`` (0 elsewhere), with gradients.
 
-    The output head runs only where the mask is set, which keeps the vocabulary-sized logits of
-    long multi-turn sequences out of memory.
+    Scored by ``HFPolicy.logprobs_at``, the same code that gave the old log-probs, so the first
+    ratio of every update is exactly 1 whatever the model's output head does.
     """
-    ids = batch.token_ids[rows].to(device)
-    mask = batch.loss_mask[rows].to(device)
-    lengths = batch.lengths[rows]
-    attention = torch.zeros_like(ids)
-    for row, length in enumerate(lengths):
-        attention[row, :length] = 1
-    hidden = model.base_model(input_ids=ids, attention_mask=attention).last_hidden_state
+    ids = batch.token_ids[rows].to(policy.device)
+    mask = batch.loss_mask[rows].to(policy.device)
     where = mask.nonzero(as_tuple=True)
-    logits = model.get_output_embeddings()(hidden[where[0], where[1] - 1])
-    picked = logits.float().log_softmax(-1).gather(-1, ids[where][:, None])[:, 0]
-    out = torch.zeros(mask.shape, dtype=torch.float32, device=device)
+    picked = policy.logprobs_at(ids, batch.lengths[rows], where)
+    out = torch.zeros(mask.shape, dtype=torch.float32, device=policy.device)
     return out.index_put(where, picked)

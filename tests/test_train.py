@@ -55,7 +55,7 @@ def test_grad_path_log_probs_equal_the_scorer_s():
     real = [torch.zeros(len(t.token_ids)) for t in trajectories]
     batch = _TokenBatch.build(trajectories, advantages, real)
     with torch.no_grad():
-        ours = action_logprobs(policy.model, batch, slice(0, 2), "cpu")
+        ours = action_logprobs(policy, batch, slice(0, 2))
     for row, t in enumerate(trajectories):
         positions = [j for s, e in t.action_spans for j in range(s, e)]
         (expected,) = policy.token_logprobs([t.token_ids], [positions])
@@ -106,7 +106,7 @@ def test_step_rolls_out_groups_and_reports_finite_metrics():
     ]
     assert any(changed)
     reference = trainer.reference
-    assert reference is not None and not any(p.requires_grad for p in reference.parameters())
+    assert reference is not None and not any(p.requires_grad for p in reference.model.parameters())
 
 
 def test_kl_coefficient_zero_keeps_no_reference():
