@@ -27,7 +27,7 @@ ENVS: dict[str, tuple[str, int, dict]] = {
     "InfoPO/Sokoban8x8-v0": (
         "infopo_envs.sokoban:SokobanEnv",
         50,
-        {"dim_room": (8, 8), "num_boxes": 2},
+        {"dim_room": (8, 8), "num_boxes": 2, "tier": "medium", "max_actions": 20},
     ),
     "InfoPO/ToolUse-Retail-v0": ("infopo_envs.tooluse:RetailEnv", 40, {}),
     "InfoPO/ToolUse-Airline-v0": ("infopo_envs.tooluse:AirlineEnv", 40, {}),
