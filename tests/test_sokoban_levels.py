@@ -160,7 +160,7 @@ def test_bad_level_files_and_indices_name_the_problem(tmp_path):
     path.write_text(BOXOBAN_FILE)
     env = SokobanEnv()
     for index in (3, -1, "0", True):
-        with pytest.raises(LevelError, match="level_index must be an integer in 0..2"):
+        with pytest.raises(LevelError, match=r"level_index must be an integer in 0\.\.2"):
             env.reset(options={"level_file": str(path), "level_index": index})
 
 
