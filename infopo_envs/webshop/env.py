@@ -153,9 +153,7 @@ class WebShopEnv(InfoPOEnv):
     def _buy(self) -> Feedback:
         product = self.catalogue[self.page.product]
         chosen = self.page.chosen_options()
-        self.purchase = score_purchase(
-            product, self.catalogue.details(product.index), chosen, self.goal
-        )
+        self.purchase = score_purchase(product, chosen, self.goal)
         picked = ", ".join(f"{name}: {value}" for name, value in self.page.chosen) or "none"
         text = (
             f"Thank you for shopping with us! You bought {product.asin} ({product.title}) for "
