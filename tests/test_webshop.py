@@ -15,8 +15,7 @@ from gymnasium.utils.env_checker import check_env
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.webshop import WebShopEnv
-from infopo_envs.webshop.catalogue import Catalogue
-from infopo_envs.webshop.catalogue import FAMILY_SIZE
+from infopo_envs.webshop.catalogue import FAMILY_SIZE, Catalogue
 from infopo_envs.webshop.goals import (
     TEST_STRIDE,
     Goal,
@@ -25,8 +24,8 @@ from infopo_envs.webshop.goals import (
     split_family,
     split_size,
 )
-from infopo_envs.webshop.paraphrases import type_names
 from infopo_envs.webshop.oracle import target_search
+from infopo_envs.webshop.paraphrases import type_names
 from infopo_envs.webshop.reward import (
     attribute_matches,
     option_matches,
