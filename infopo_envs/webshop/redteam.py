@@ -7,6 +7,9 @@ Each reads only what a policy sees (the pages' text and info) and plays through 
   instruction copies the target's own text and no look-alike outranks it.
 - ``wrong_options``: the same purchase with, for each option, a value the instruction does not
   name. Scores 1.0 only if a wrong option is credited as right.
+- ``near_options``: the same purchase with, for each option, the offered value closest to the
+  named one without being it (``rose gold`` for ``gold``, ``pack of 3`` for ``pack of 2``):
+  scores 1.0 only if a look-alike value is credited.
 - ``top_result_no_options``: search the instruction, buy the top result without choosing options.
 - ``ask_only`` (WebShopIntent): ask about every topic the opening lists, twice over, and never buy.
 - ``type_only`` (WebShopIntent): search the kind of product the shopper names, buy the top result.
@@ -102,6 +105,30 @@ class WrongOptions(_Shopper):
         return picks
 
 
+class NearOptions(_Shopper):
+    """Right values where no look-alike is offered; at least one option always wrong."""
+
+    def choose(self, groups: list[list[str]]) -> list[str]:
+        picks, wrong = [], False
+        for values in groups:
+            named = [v for v in values if named_in(v, self.instruction)]
+            if not named:
+                continue
+            target = max(named, key=len)
+            words = set(target.split())
+            near = [v for v in values if v != target and words & set(v.split())]
+            if near:
+                picks.append(max(near, key=lambda v: (len(words & set(v.split())), -len(v))))
+                wrong = True
+            else:
+                picks.append(target)
+        for values in groups if not wrong else ():
+            others = [v for v in values if v not in picks]
+            if others and len(others) < len(values):  # a named option: swap its value
+                return [p for p in picks if p not in values] + [others[0]]
+        return picks
+
+
 class TopResultNoOptions(_Shopper):
     def choose(self, groups: list[list[str]]) -> list[str]:
         return []
@@ -136,6 +163,7 @@ class AskOnly:
 _SHOP_CHEATERS = {
     "verbatim_search": VerbatimSearch,
     "wrong_options": WrongOptions,
+    "near_options": NearOptions,
     "top_result_no_options": TopResultNoOptions,
 }
 
