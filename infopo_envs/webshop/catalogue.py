@@ -30,11 +30,12 @@ from infopo_envs.webshop.vocabulary import (
 )
 
 #: Bump when generation changes: it is part of every cache key.
-CATALOGUE_VERSION = 2
+CATALOGUE_VERSION = 3
 #: Products per family of near-duplicates (see ``Family``).
 FAMILY_SIZE = 8
 FAMILY_STREAM = 2
-MIN_GOAL_FACETS, MAX_GOAL_FACETS = 2, 3
+#: Goal attributes per family target (WebShop's human goals name about 2-4).
+GOAL_FACETS = 3
 MIN_FACETS = 4
 #: A price variant costs this much more than its target: above the largest cap (price + $40).
 PRICE_VARIANT_MARKUP = (40.5, 60.0)
@@ -43,6 +44,19 @@ ASIN_SPACE = 36**8
 ASIN_STRIDE = 2_654_435_761  # coprime with 36**8, so index -> asin is one-to-one
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DRAWS_PER_PRODUCT = 64
+
+
+#: Changes with the vocabulary and the generation constants, so a cached index never outlives
+#: the data it was built from even when ``CATALOGUE_VERSION`` is not bumped.
+_DATA_FINGERPRINT = hashlib.sha256(
+    repr(
+        (
+            PRODUCT_TYPES, BRAND_HEADS, BRAND_TAILS, TITLE_EXTRAS, GENERIC_BULLETS,
+            DESCRIPTION_OPENERS, REVIEW_LINES, REVIEWERS, FAMILY_SIZE, GOAL_FACETS,
+            MIN_FACETS, PRICE_VARIANT_MARKUP,
+        )
+    ).encode()
+).hexdigest()[:12]  # fmt: skip
 
 
 class _Draws:
@@ -152,7 +166,7 @@ def generate_family(seed: int, family: int) -> Family:
     draws = _Draws(seed, family, FAMILY_STREAM)
     type_id = draws.integer(0, len(PRODUCT_TYPES) - 1)
     kind = PRODUCT_TYPES[type_id]
-    count = draws.integer(MIN_GOAL_FACETS, MAX_GOAL_FACETS)
+    count = GOAL_FACETS
     goal_values = tuple(
         (i, draws.pick(kind.facets[i].values)) for i in draws.sample(len(kind.facets), count)
     )
@@ -285,7 +299,9 @@ class Catalogue:
     @property
     def key(self) -> str:
         """Identifies the catalogue's content (for caches and task seeds)."""
-        label = f"webshop-v{CATALOGUE_VERSION}-seed{self.seed}-n{self.num_products}"
+        label = (
+            f"webshop-v{CATALOGUE_VERSION}-{_DATA_FINGERPRINT}-seed{self.seed}-n{self.num_products}"
+        )
         return hashlib.sha256(label.encode()).hexdigest()[:16]
 
     def __len__(self) -> int:
