@@ -52,12 +52,13 @@ class HFUserSimulator(LLMUserSimulator):
         max_new_tokens: int = 64,
         persona: Persona = COOPERATIVE,
         cache: ResponseCache | None = None,
+        faithful_retries: int = 2,
     ):
         import torch
 
         self.model_name, self.temperature, self.max_new_tokens = model, temperature, max_new_tokens
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        super().__init__(persona, cache)
+        super().__init__(persona, cache, faithful_retries=faithful_retries)
 
     def config(self) -> dict[str, Any]:
         return {
@@ -71,18 +72,21 @@ class HFUserSimulator(LLMUserSimulator):
         return self._generate([messages], seed)[0]
 
     def reply_many(self, turns: list[UserTurn]) -> list[str]:
-        """Replies to several conversations at once (no cache lookups; counted as calls)."""
+        """Replies to several conversations at once (no cache lookups; counted as calls).
+
+        Each reply is checked like a single one; a reply that fails is sampled again alone.
+        """
         batch = [build_messages(turn, self.persona) for turn in turns]
         completions = self._generate(batch, self._call_seed())
         self._call_index += 1
-        self.calls += len(completions)
         replies = []
-        for completion in completions:
-            if not completion.text.strip():
+        for turn, messages, completion in zip(turns, batch, completions, strict=True):
+            text = completion.text.strip()
+            if not text:
                 raise SimulatorError(f"{self.describe()} returned an empty reply")
-            self.prompt_tokens += completion.prompt_tokens
-            self.completion_tokens += completion.completion_tokens
-            replies.append(completion.text.strip())
+            self._count(completion)
+            accepted = self._accept(text, turn)
+            replies.append(text if accepted else self._first_faithful(turn, messages, self.retries))
         return replies
 
     def _generate(self, batch: list[list[dict[str, str]]], seed: int) -> list[Completion]:
