@@ -187,3 +187,13 @@ def test_strict_readers_need_the_subject_and_one_topic():
 def test_plain_topics_without_subjects():
     assert topics(read("Zero-padded, and replaced?"), LEXICON).keys == ("pad", "replace")
     assert topics(read("Zero-padded, and replaced?"), LEXICON, strict=True).keys == ()
+
+
+def test_a_named_subject_without_the_facet_blocks_the_fallback():
+    assert topic_keys("Which neighbourhood for the car?") == ()
+    assert topic_keys("Which neighbourhood? Hotel, I mean.") == ("hotel.area",)
+
+
+def test_overlapping_traps_hide_every_word_they_cover():
+    lexicon = Lexicon({"cabin": ["seat"]}, ignore=["window or aisle", "aisle seat"])
+    assert read("Window or aisle seat?").find(lexicon) == []

@@ -409,6 +409,10 @@ class Lexicon:
         accepted: list[tuple[_Pattern, int, int]] = []
         for pattern, start, end in found:
             clash = [a for a in accepted if a[1] < end and start < a[2]]
+            if pattern.key is None:  # traps never crowd each other out
+                if all(a[0].key is None for a in clash):
+                    accepted.append((pattern, start, end))
+                continue
             same_span = all((a[1], a[2]) == (start, end) and a[0].key is not None for a in clash)
             repeat = any(a[0].key == pattern.key and a[1] == start for a in accepted)
             if same_span and not repeat:
@@ -572,12 +576,13 @@ def topics(
     for (clause, _, _), same in spans.items():
         weak = all(h.weak for h in same)
         pairs = [(s, h.key) for h in same for s, has in offered.items() if h.key in has]
-        chosen = [p for p in pairs if p[0] in in_clause.get(clause, [])]
-        if not chosen and not weak:
+        clause_subjects = in_clause.get(clause, [])
+        chosen = [p for p in pairs if p[0] in clause_subjects]
+        if not chosen and not weak and not clause_subjects:
             chosen = [p for p in pairs if p[0] in in_message]
-        if not chosen and not weak and len(pairs) == 1:
-            named_everywhere = False
-            chosen = pairs
+            if not chosen and not in_message and len(pairs) == 1:
+                named_everywhere = False
+                chosen = pairs
         if not chosen:
             ambiguous.extend(h.key for h in same if any(p[1] == h.key for p in pairs))
             continue
