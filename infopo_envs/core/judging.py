@@ -37,8 +37,9 @@ three pieces:
 
 ``topics(reading, facets, subjects=None, offered=None, strict=False)``
     For envs whose facts are ``subject.facet`` (a hotel's price, a flight's stops). A facet hit
-    resolves to the subjects named in its clause (else in the message) that offer the facet; with
-    no subject named, to the only offered subject having it, and otherwise it is ambiguous. Weak
+    resolves to the subjects named in its clause that offer the facet; when its clause names no
+    subject, to those named elsewhere in the message; when the message names none, to the only
+    offered subject having the facet; otherwise it is ambiguous (``Topics.ambiguous``). Weak
     phrases resolve only to a subject named in their own clause. Persona strictness is this one
     rule, the same in every env: ``strict=True`` requires the subject to be named for every
     facet, and a message about more than one topic resolves to nothing.
