@@ -197,3 +197,12 @@ def test_a_named_subject_without_the_facet_blocks_the_fallback():
 def test_overlapping_traps_hide_every_word_they_cover():
     lexicon = Lexicon({"cabin": ["seat"]}, ignore=["window or aisle", "aisle seat"])
     assert read("Window or aisle seat?").find(lexicon) == []
+
+
+def test_a_specific_word_outranks_a_generic_one_in_its_clause():
+    facets = Lexicon({"fuel": ["fuel"], "car_class": ["~type"]})
+    found = topics(read("What fuel type should the car have?"), facets, SUBJECTS, OFFERED_CAR)
+    assert found.keys == ("car.fuel",)
+
+
+OFFERED_CAR = {"car": {"fuel", "car_class"}}

@@ -40,7 +40,8 @@ three pieces:
     resolves to the subjects named in its clause that offer the facet; when its clause names no
     subject, to those named elsewhere in the message; when the message names none, to the only
     offered subject having the facet; otherwise it is ambiguous (``Topics.ambiguous``). Weak
-    phrases resolve only to a subject named in their own clause. Persona strictness is this one
+    phrases resolve only to a subject named in their own clause, and only when the clause has no
+    specific facet word ("What fuel type?" is about fuel, not about a type). Persona strictness is this one
     rule, the same in every env: ``strict=True`` requires the subject to be named for every
     facet, and a message about more than one topic resolves to nothing.
 
@@ -574,8 +575,11 @@ def topics(
     spans: dict[tuple[int, int, int], list[Hit]] = {}
     for hit in facet_hits:
         spans.setdefault((hit.clause, hit.start, hit.end), []).append(hit)
+    strong_clauses = {h.clause for h in facet_hits if not h.weak}
     for (clause, _, _), same in spans.items():
         weak = all(h.weak for h in same)
+        if weak and clause in strong_clauses:
+            continue  # "what fuel type": the specific word says what "type" is about
         pairs = [(s, h.key) for h in same for s, has in offered.items() if h.key in has]
         clause_subjects = in_clause.get(clause, [])
         chosen = [p for p in pairs if p[0] in clause_subjects]

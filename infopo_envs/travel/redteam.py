@@ -82,7 +82,7 @@ class TravelCheater:
         self.options: dict[str, list[dict[str, Any]]] = {}
         self.asked = 0
         self.pending: list[str] = []
-        self.last = ""
+        self.focus: str | None = None  # the one aspect the last question named
 
     def act(self, observation: str, info: dict[str, Any]) -> str:
         self._read(observation)
@@ -92,7 +92,8 @@ class TravelCheater:
             message = self.question(self.asked)
             if message is not None:
                 self.asked += 1
-                self.last = message
+                named = [a for a in self.aspects if a in message.lower()]
+                self.focus = named[0] if len(named) == 1 else None
                 return f"[action] {message}"
         unsearched = [a for a in self.aspects if a not in self.options]
         if unsearched:
@@ -113,11 +114,17 @@ class TravelCheater:
             return
         for sentence, stated in _phrase_table().items():
             if sentence in observation:
-                for aspect, name, value in stated:
+                for aspect, name, value in self._focused(stated):
                     self.known[(aspect, name)] = value
         for amount, unit in _PRICE.findall(observation):
-            for aspect in _UNIT_ASPECTS[unit or None]:
-                self.known[(aspect, "price")] = int(amount)
+            stated = {(a, "price", int(amount)) for a in _UNIT_ASPECTS[unit or None]}
+            for aspect, name, value in self._focused(stated):
+                self.known[(aspect, name)] = value
+
+    def _focused(self, stated):
+        """What a reply states, narrowed to the aspect the question named when that fits."""
+        narrowed = {s for s in stated if s[0] == self.focus}
+        return narrowed or stated
 
     def _request(self, aspect: str) -> dict[str, Any]:
         values = {
