@@ -40,10 +40,10 @@ three pieces:
     resolves to the subjects named in its clause that offer the facet; when its clause names no
     subject, to those named elsewhere in the message; when the message names none, to the only
     offered subject having the facet; otherwise it is ambiguous (``Topics.ambiguous``). Weak
-    phrases resolve only to a subject named in their own clause, and only when the clause has no
-    specific facet word ("What fuel type?" is about fuel, not about a type). Persona strictness is this one
-    rule, the same in every env: ``strict=True`` requires the subject to be named for every
-    facet, and a message about more than one topic resolves to nothing.
+    phrases resolve only to a subject named in their own clause, and only when the clause has
+    no specific facet word ("What fuel type?" is about fuel, not about a type). Persona
+    strictness is this one rule, the same in every env: ``strict=True`` requires the subject to
+    be named for every facet, and a message about more than one topic resolves to nothing.
 
 The outcome "about nothing I know" is calibrated by the data, not guessed: a message is about
 something only when a lexicon phrase occurs outside every ``ignore`` phrase and is not negated,

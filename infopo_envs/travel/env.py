@@ -108,7 +108,9 @@ class TravelIntentEnv(InfoPOEnv):
     test_size = 100
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the traveller (e.g. ask a question)", "message"),
-        ActionForm("search", "search options with a JSON request for one aspect", "json request"),
+        ActionForm(
+            "search", "search options with a JSON request for one aspect", "json request", json=True
+        ),
         ActionForm("answer", "book the option with this id for its aspect", "option id"),
         ActionForm("finish", "end the episode"),
     )
