@@ -9,9 +9,9 @@ three pieces:
     lemmatizes every word with ``lemminflect`` (all parts of speech, with its out-of-vocabulary
     rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and
     splits it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens
-    with "don't", "do not", "never", "not", "no need to", "let's not", "I won't", ...), whether
-    it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
-    *order*: the position of the clause in the sequence the writer means, which differs from the
+    with "don't", "do not", "never", "not", "no need to", "let's not", "I won't", "forget",
+    "skip", ...), whether it is *deferred* ("yet", "for now", "later", "until", ...; "don't X
+    yet" is both), and its *order*: the position of the clause in the sequence the writer means, which differs from the
     text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
     "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you
     want ...?", "Are there foods you can't eat?") are not negations: only the writer's own
@@ -277,7 +277,7 @@ def _negated(words: list[str]) -> bool:
     while i < len(words) and words[i] in _DISCOURSE and words[i : i + 2] != ["no", "need"]:
         i += 1
     rest = words[i:]
-    if rest[:2] == ["no", "need"] or rest[:1] in (["never"], ["not"]):
+    if rest[:2] == ["no", "need"] or rest[:1] in (["never"], ["not"], ["forget"], ["skip"]):
         return True
     if rest[:1] == ["do"]:
         return rest[1:2] in (["n't"], ["not"]) and rest[2:3] not in [[p] for p in _PRONOUNS]
