@@ -11,8 +11,8 @@ three pieces:
     splits it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens
     with "don't", "do not", "never", "not", "no need to", "let's not", "I won't", "forget",
     "skip", ...), whether it is *deferred* ("yet", "for now", "later", "until", ...; "don't X
-    yet" is both), and its *order*: the position of the clause in the sequence the writer means, which differs from the
-    text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
+    yet" is both), and its *order*: the position of the clause in the sequence the writer
+    means, which differs from the text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
     "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you
     want ...?", "Are there foods you can't eat?") are not negations: only the writer's own
     refusal or deferral is.
