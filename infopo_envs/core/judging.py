@@ -7,15 +7,15 @@ three pieces:
 ``read(text) -> Reading``
     Normalizes the message (markdown, case, curly quotes, hyphens, punctuation, contractions),
     lemmatizes every word with ``lemminflect`` (all parts of speech, with its out-of-vocabulary
-    rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and
-    splits it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens
-    with "don't", "do not", "never", "not", "no need to", "let's not", "I won't", "forget",
-    "skip", ...), whether it is *deferred* ("yet", "for now", "later", "until", ...; "don't X
-    yet" is both), and its *order*: the position of the clause in the sequence the writer
-    means, which differs from the text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
-    "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you
-    want ...?", "Are there foods you can't eat?") are not negations: only the writer's own
-    refusal or deferral is.
+    rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and splits
+    it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens with "don't",
+    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ...), whether
+    it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
+    *order*: the position of the clause in the sequence the writer means, which differs from the
+    text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
+    "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you want
+    ...?", "Are there foods you can't eat?") are not negations: only the writer's own refusal or
+    deferral is.
 
 ``Lexicon(entries, ignore=())``
     Compiled from data: ``{key: [phrase, ...]}``. A phrase is one or more words (multi-word
