@@ -83,6 +83,8 @@ def test_deferral_is_flagged_with_the_negation():
         "Are there stops you can't handle?",
         "Isn't a layover fine?",
         "Would you rather not have a layover?",
+        "Don't forget to tell me about layovers!",
+        "Not sure if you said: any layover?",
     ],
 )
 def test_negative_questions_still_ask(text):

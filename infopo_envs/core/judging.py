@@ -280,7 +280,11 @@ def _negated(words: list[str]) -> bool:
     if rest[:2] == ["no", "need"] or rest[:1] in (["never"], ["not"], ["forget"], ["skip"]):
         return True
     if rest[:1] == ["do"]:
-        return rest[1:2] in (["n't"], ["not"]) and rest[2:3] not in [[p] for p in _PRONOUNS]
+        asks = rest[2:3] in [[p] for p in _PRONOUNS]  # "don't you ...?"
+        urges = rest[2:3] in (["forget"], ["hesitate"])  # "don't forget to ..."
+        return rest[1:2] in (["n't"], ["not"]) and not asks and not urges
+    if rest[:2] in (["not", "sure"], ["not", "certain"]):
+        return False
     if rest[:1] in (["i"], ["we"]) or rest[:2] == ["let", "us"]:
         j = 2 if rest[0] == "let" else 1
         while j < len(rest) and rest[j] in _AUX:
