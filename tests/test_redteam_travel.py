@@ -37,4 +37,4 @@ class AskEveryTopic(TravelCheater):
 def test_asking_every_topic_without_hidden_state_still_wins():
     """The fix closes shortcuts, not the task: the same booking code wins once it has asked."""
     result = evaluate(ENV_ID, AskEveryTopic, name="ask_every_topic", tasks=100)
-    assert result.success_rate >= 0.9, result
+    assert result.success_rate >= 0.95, result
