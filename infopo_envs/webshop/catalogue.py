@@ -1,8 +1,10 @@
 """A generated product catalogue: deterministic from its seed, one product at a time.
 
-Each product is drawn from its own generator (seeded by the catalogue seed and its index), so
-product ``i`` is the same in any process and in a catalogue of any size. Products hold what pages
-list and rewards read (type, brand, title, attributes, options, price, rating); the longer text
+Products come in families of ``FAMILY_SIZE`` near-duplicates of one type around one target (see
+``Family``), as a real shop lists many versions of the same thing; each product is drawn from its
+family's generator and its own (seeded by the catalogue seed and its index), so product ``i`` is
+the same in any process and in a catalogue of any size. Products hold what pages list and
+rewards read (type, brand, title, attributes, options, price, rating); the longer text
 (description, bullet points, reviews) is derived on demand from the same seed, so a 100,000
 product catalogue stays small in memory.
 """

@@ -1,10 +1,12 @@
 """Shopping goals: a target product's attributes, chosen options and a price cap, in words.
 
-As in WebShop, a goal is read off a target product: some of its attributes, one value of each of
-its options, and a price cap that is the larger of two distinct draws from the first four
-multiples of $10 above its price. Test goals target every ``TEST_STRIDE``-th product and train
-goals the others, so the two splits never share a target; the goal of ``(split, index)`` is the
-same in every process.
+As in WebShop, a goal is read off a target product: three of its attributes, one value of each
+of its options, and a price cap that is the larger of two distinct draws from the first four
+multiples of $10 above its price. The target is the one member of its catalogue family that has
+all of them; each other member lacks exactly one. The instruction says them mostly in other
+words (``paraphrases``), in a shuffled order, often naming the type otherwise. Test goals target
+every ``TEST_STRIDE``-th family and train goals the others, so the two splits never share a
+target or its near-duplicates; the goal of ``(split, index)`` is the same in every process.
 """
 
 from __future__ import annotations
