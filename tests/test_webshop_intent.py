@@ -133,3 +133,23 @@ def test_every_persona_still_lets_the_oracle_succeed(persona, cache_dir):
     for index in range(5):
         result = run_episode(env, oracle_for(env), options={"task_id": f"test-{index:04d}"})
         assert result.outcome == 1.0
+
+
+def test_questions_are_read_by_the_judging_core(env):
+    shampoo = next(k for k in PRODUCT_TYPES if k.noun == "shampoo")
+    asked = topics_asked(
+        "Don't worry about the budget yet. Which **sizes** do you like?", shampoo, False
+    )
+    assert asked == [option_key("size")]
+    assert topics_asked("Should it be sulfate-free?", shampoo, False) == [
+        attribute_key("ingredients")
+    ]
+    # a strict shopper wants the product named, and one topic per question
+    assert topics_asked("Which scent would you like for the hair wash?", shampoo, True) == [
+        option_key("scent")
+    ]
+    assert topics_asked("Which scent and size for the shampoo?", shampoo, True) == []
+    env.reset(seed=0, options={"task_id": "test-0001"})
+    *_, info = env.step("Sure! [action] What's your budget?")
+    assert info["judgment"] == {"kind": "reveal", "keys": [PRICE]}
+    assert info["action_valid"] and info["feedback_source"] == "user"

@@ -40,7 +40,9 @@ class WebShopIntentEnv(WebShopEnv):
     it holds nothing on gets "no preference", a question about nothing concrete gets "too vague",
     and after 3 unhelpful questions in a row it volunteers a remaining fact (unrewarded). At most
     one new fact is revealed per question. The env decides what a question is about from its own
-    lexicon of each topic's words and values, never from the simulator's words.
+    lexicon of each topic's words and values, read by the shared judging core (lemmas, hyphens,
+    markdown, negation: "don't worry about the budget yet" asks nothing about it), never from
+    the simulator's words.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one action per turn: ``[action] <message to
@@ -73,8 +75,9 @@ class WebShopIntentEnv(WebShopEnv):
     ## Information
     WebShop-v0's keys (``page``; ``purchase`` on the purchase step; ``goal`` at the end), plus
     ``elicited`` (topic keys such as ``price``, ``option:size``, ``attribute:ingredients``),
-    ``reply_kind`` on the shopper's replies (``feedback_source`` ``user``) and ``simulator``
-    statistics at the end.
+    ``reply_kind`` and ``judgment`` (``{"kind": "reveal", "keys": ["price"]}``: the reply plan's
+    kind and the topic keys it concerns) on the shopper's replies (``feedback_source`` ``user``)
+    and ``simulator`` statistics at the end.
 
     ## Arguments
     ``gym.make("InfoPO/WebShopIntent-v0", simulator="rule", elicit_total=0.3,
@@ -82,7 +85,8 @@ class WebShopIntentEnv(WebShopEnv):
     spec string (``"rule:terse"``) or a ``UserSimulator``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; questions read by the shared judging core; question rewards bounded
+      by ``elicit_total``.
     """
 
     env_name = "WebShopIntent"

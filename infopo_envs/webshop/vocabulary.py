@@ -63,7 +63,7 @@ FACET_KEYWORDS: dict[str, tuple[str, ...]] = {
     "wear": ("wear", "lasting", "smudge", "stay"),
     "diet": ("diet", "dietary", "allergy", "allergies", "vegan", "gluten", "organic"),
     "nutrition": ("nutrition", "healthy", "calories", "fat", "sugar", "protein", "sodium"),
-    "packaging": ("packaging", "package", "packaged", "wrapped", "bag"),
+    "packaging": ("packaging", "package", "packaged", "wrapped", "bag", "come in"),
     "roast": ("roast", "roasted", "strength", "strong"),
     "origin": ("origin", "grown", "from where", "region", "country"),
     "material": ("material", "made of", "fabric", "made from"),
@@ -541,9 +541,13 @@ EXTRA_FACETS: dict[str, Facet] = {
 }
 
 
+#: Sub-categories the shared facet does not fit (a necklace has no season).
+NO_EXTRA_FACET = ("Jewelry",)
+
+
 def _with_extra_facet(kind: ProductType) -> ProductType:
     extra = EXTRA_FACETS[kind.top]
-    if any(facet.name == extra.name for facet in kind.facets):
+    if kind.path[1] in NO_EXTRA_FACET or any(f.name == extra.name for f in kind.facets):
         return kind
     return replace(kind, facets=(*kind.facets, extra))
 
