@@ -32,7 +32,7 @@ from infopo_envs.webshop.vocabulary import (
 )
 
 #: Bump when generation changes: it is part of every cache key.
-CATALOGUE_VERSION = 3
+CATALOGUE_VERSION = 4
 #: Products per family of near-duplicates (see ``Family``).
 FAMILY_SIZE = 8
 FAMILY_STREAM = 2
@@ -257,8 +257,8 @@ def _title(brand: str, extra: str, noun: str, attributes: list[str]) -> str:
 
 
 _BULLET_FORMS = (
-    "{ATTR}: thoughtfully made to be {attr} for everyday use.",
-    "{ATTR} - we made sure this {noun} is {attr} without compromise.",
+    "{ATTR}: thoughtfully designed to be {attr} for everyday use.",
+    "{ATTR} - we ensured this {noun} is {attr} without compromise.",
     "{ATTR}: customers choose it because it is {attr}.",
 )
 

@@ -27,7 +27,7 @@ PRICE_STEP = 10.0
 #: paraphrases (WebShop's human instructions mostly use their own words).
 P_TYPE_AS_LISTED = 0.3
 P_PARAPHRASE_ATTRIBUTE = 0.8
-P_PARAPHRASE_OPTION = 0.6
+P_PARAPHRASE_OPTION = 0.8
 
 
 @dataclass(frozen=True)

@@ -571,7 +571,7 @@ TITLE_EXTRAS: dict[str, tuple[str, ...]] = {
 GENERIC_BULLETS: dict[str, tuple[str, ...]] = {
     BEAUTY: (
         "Suitable for daily use by women and men.",
-        "Made in small batches with quality control at every step.",
+        "Produced with quality control at every step.",
         "Satisfaction guaranteed: contact us with any question.",
     ),
     GROCERY: (
@@ -597,7 +597,7 @@ GENERIC_BULLETS: dict[str, tuple[str, ...]] = {
 }
 
 DESCRIPTION_OPENERS = (
-    "Meet the {brand} {noun}, made for people who care about the details.",
+    "Meet the {brand} {noun}, for people who care about the details.",
     "The {brand} {noun} brings quality you can feel to your everyday routine.",
     "Discover why customers love the {brand} {noun}.",
     "Upgrade your routine with this {noun} from {brand}.",
