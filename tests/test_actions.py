@@ -73,6 +73,10 @@ REQUEST = {"aspect": "hotel", "city": "Lisbon"}
             "answer",
             "H3",
         ),
+        ('answer(option_id="H3")', "answer", "H3"),
+        ("`answer('H3')`", "answer", "H3"),
+        ("finish()", "finish", ""),
+        ('search(aspect="hotel", city="Lisbon")', "search", json.dumps(REQUEST)),
     ],
 )
 def test_accepted_forms(text, tag, body):
@@ -112,6 +116,9 @@ def test_two_actions_are_an_error_never_merged(text):
         ("<answer></answer>", "needs a option id"),
         ('{"name": "dance", "arguments": {}}', "Unknown action 'dance'"),
         ("<tool_call>not json</tool_call>", "JSON call"),
+        ("answer(open('/etc/passwd'))", "literal values"),
+        ('answer("H3", "H4")', "name=value"),
+        ("dance(steps=3)", "Unknown action 'dance'"),
         (b"\xff", "UTF-8"),
         (42, "must be text"),
     ],
@@ -131,6 +138,7 @@ def test_a_call_form_takes_calls_to_other_names():
         '<tool_call>{"name": "get_order", "arguments": "{\\"id\\": 1}"}</tool_call>'
     )
     assert parsed == ParsedAction("tool", '{"name": "get_order", "arguments": {"id": 1}}')
+    assert grammar.parse("get_order(id=1)") == parsed
 
 
 def test_an_action_over_the_space_length_is_refused_by_the_env():
