@@ -226,7 +226,6 @@ _CLAUSE_STARTERS = frozenset(
         "then",
         "also",
         "but",
-        "don't",
         "never",
         "not",
         "first",
@@ -489,10 +488,6 @@ class Reading:
     def negated_keys(self, lexicon: Lexicon) -> list[str]:
         """The keys the writer refuses or defers ("don't X yet")."""
         return list(dict.fromkeys(h.key for h in self.find(lexicon) if h.negated))
-
-    @property
-    def is_question(self) -> bool:
-        return "?" in self.text
 
 
 @lru_cache(maxsize=4096)
