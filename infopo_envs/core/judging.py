@@ -490,7 +490,7 @@ class Reading:
         return list(dict.fromkeys(h.key for h in self.find(lexicon) if h.negated))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def read(text: str) -> Reading:
     """Read a message into ordered clauses with negation and deferral flags."""
     pieces: list[tuple[str, str]] = []
