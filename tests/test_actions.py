@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infopo_envs.core.actions import ActionForm, InvalidAction, ParsedAction, TaggedGrammar
 from infopo_envs.travel import TravelIntentEnv
@@ -157,3 +159,43 @@ def test_lenient_forms_play_the_same_as_plain_tags():
     pref = env.scenario.aspects[0].preferences[0]
     *_, info = env.step(f"Great, thanks! **[action]** {pref.kind.question}")
     assert info["action_valid"] and info["judgment"] == {"kind": "reveal", "keys": [pref.key]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[action]",
+                "[answer]",
+                "<answer>",
+                "</answer>",
+                "<tool_call>",
+                "</tool_call>",
+                "{",
+                "}",
+                '"name"',
+                ":",
+                "```",
+                "json",
+                "**",
+                "(",
+                ")",
+                "=",
+                "'",
+                "H3",
+                " ",
+                "\n",
+                "finish",
+                "search",
+            ]
+        )
+        | st.text(max_size=5),
+        max_size=30,
+    )
+)
+def test_any_mix_of_action_syntax_parses_or_fails_cleanly(pieces):
+    parsed = GRAMMAR.parse("".join(pieces))
+    assert isinstance(parsed, ParsedAction | InvalidAction)
+    if isinstance(parsed, ParsedAction):
+        assert parsed.tag in GRAMMAR.forms
