@@ -74,8 +74,11 @@ class _Draws:
         return low + (high - low) * value
 
     def integer(self, low: int, high: int) -> int:
-        """An integer in ``[low, high]``."""
-        return min(low + int(self.uniform() * (high - low + 1)), high)
+        """An integer in ``[low, high]`` (the next uniform draw, inlined: the hot path)."""
+        value = self._u[self._next % len(self._u)]
+        self._next += 1
+        drawn = low + int(value * (high - low + 1))
+        return drawn if drawn < high else high
 
     def pick(self, items: Sequence):
         return items[self.integer(0, len(items) - 1)]
@@ -211,9 +214,9 @@ def generate_product(seed: int, index: int) -> Product:
     free = [i for i in range(len(kind.facets)) if i not in values]
     n_facets = draws.integer(min(MIN_FACETS, len(kind.facets)), len(kind.facets))
     extra = max(0, n_facets - len(values))
-    for i in sorted(free[j] for j in draws.sample(len(free), min(extra, len(free)))):
+    for i in sorted([free[j] for j in draws.sample(len(free), min(extra, len(free)))]):
         values[i] = draws.pick(kind.facets[i].values)
-    attributes = tuple(values[i] for i in sorted(values))
+    attributes = tuple([values[i] for i in sorted(values)])
     options = []
     for o, option in enumerate(kind.options):
         wanted = family.wanted[o]
@@ -222,7 +225,7 @@ def generate_product(seed: int, index: int) -> Product:
         offered = {others[i] for i in draws.sample(len(others), count)}
         if not (change == "option" and which == o):
             offered.add(wanted)
-        options.append((option.name, tuple(v for v in option.values if v in offered)))
+        options.append((option.name, tuple([v for v in option.values if v in offered])))
     if change == "price":
         price = round(family.target_price + draws.uniform(*PRICE_VARIANT_MARKUP), 2)
     elif change == "target":
