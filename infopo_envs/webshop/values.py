@@ -10,6 +10,7 @@ its counterpart by one edit (two from 8 letters), so "grey"/"gray" and "colour"/
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -69,9 +70,14 @@ class Value:
 
     @classmethod
     def read(cls, value: str) -> Value:
-        text = canonical(value)
-        numbers = tuple(Decimal(n) for n in _NUMBER.findall(text))
-        return cls(numbers, tuple(_NUMBER.sub("#", text).split()))
+        return _read(value)
+
+
+@functools.lru_cache(maxsize=8192)  # the catalogue's values are a small, fixed vocabulary
+def _read(value: str) -> Value:
+    text = canonical(value)
+    numbers = tuple(Decimal(n) for n in _NUMBER.findall(text))
+    return Value(numbers, tuple(_NUMBER.sub("#", text).split()))
 
 
 def _same_word(a: str, b: str) -> bool:
