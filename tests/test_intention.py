@@ -63,23 +63,27 @@ def test_request_builder_rejects_bad_rows():
 
 # ---- the reward rule ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("importances", "reward"),
+    ("importance", "asked", "reward"),
     [
-        ([], 0.0),
-        ([3], 1.0),
-        ([2], 0.7),
-        ([1], 0.4),
-        ([1, 3], 0.8),  # the highest counts, minus 0.2 for the extra detail
-        ([2, 1], 0.5),
-        ([2, 2, 1], 0.3),
-        ([3, 3, 3, 3], 0.4),
-        ([1, 1], 0.2),
-        ([1, 1, 1], 0.0),  # floored at 0
-        ([1, 1, 1, 1, 1], 0.0),
+        (None, 0, 0.0),
+        (None, 2, 0.0),  # asked about details already covered: nothing new
+        (3, 1, 1.0),
+        (2, 1, 0.7),
+        (1, 1, 0.4),
+        (3, 2, 0.8),  # the covered detail counts, minus 0.2 for the other one asked about
+        (1, 2, 0.2),
+        (2, 3, 0.3),
+        (1, 3, 0.0),  # floored at 0
     ],
 )
-def test_question_reward(importances, reward):
-    assert question_reward(importances) == pytest.approx(reward, abs=1e-12)
+def test_question_reward(importance, asked, reward):
+    assert question_reward(importance, asked) == pytest.approx(reward, abs=1e-12)
+
+
+def test_details_come_in_the_order_the_question_asks_them():
+    template = next(t for t in TEMPLATES if t.name == "birthday_party")
+    asked = details_asked_about("What's the budget, and how many guests?", template)
+    assert [k.name for k in asked] == ["budget", "guests"]
 
 
 def test_coverage_is_importance_weighted():
@@ -138,14 +142,28 @@ def test_focused_question_earns_the_importance_reward():
         assert not terminated
 
 
-def test_two_details_in_one_question_pay_the_top_minus_0_2():
+def test_two_details_in_one_question_cover_only_the_first_and_pay_minus_0_2():
     task_id = find_task(lambda t: len({d.kind.importance for d in t.missing}) > 1)
     env, _ = make(task_id)
-    first, second = sorted(env.task.missing, key=lambda d: d.kind.importance)[-2:]
-    _, reward, _, _, info = env.step(f"[action] {first.kind.question} {second.kind.question}")
-    expected = {3: 1.0, 2: 0.7, 1: 0.4}[max(first.kind.importance, second.kind.importance)] - 0.2
-    assert reward == pytest.approx(expected)
-    assert sorted(info["newly_covered"]) == sorted([first.name, second.name])
+    low, high = sorted(env.task.missing, key=lambda d: d.kind.importance)[-2:]
+    _, reward, _, _, info = env.step(f"[action] {low.kind.question} {high.kind.question}")
+    assert reward == pytest.approx({3: 1.0, 2: 0.7, 1: 0.4}[low.kind.importance] - 0.2)
+    assert info["newly_covered"] == [low.name] and info["covered"] == [low.name]
+    assert info["judgment"] == {"kind": "reveal", "keys": [low.name]}
+    # the same double question again elicits the other detail, not both at once
+    _, _, _, _, info = env.step(f"[action] {low.kind.question} {high.kind.question}")
+    assert info["newly_covered"] == [high.name]
+
+
+def test_a_list_of_questions_covers_nothing_however_often_it_is_sent():
+    env, _ = make()
+    message = " ".join(kind.question for kind in env.task.template.details)
+    for _ in range(3):
+        _, reward, terminated, _, info = env.step(f"[action] {message}")
+        assert (reward, terminated, info["covered"]) == (0.0, False, [])
+        assert info["judgment"] == {"kind": "vague", "keys": []}
+    _, _, terminated, _, info = env.step("[finish]")
+    assert terminated and info["outcome"] == 0.0
 
 
 def test_reluctant_user_treats_a_double_question_as_vague():

@@ -22,12 +22,19 @@ class Test:
     def answer(self, entity: Entity) -> str:
         raise NotImplementedError
 
+    def key(self) -> str:
+        """A canonical description, the same for every wording of the question."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class Flag(Test):
     """A yes/no/maybe attribute read as is (``alive``, ``edible``, ``wheels``, ...)."""
 
     attribute: str
+
+    def key(self) -> str:
+        return self.attribute
 
     def answer(self, entity: Entity) -> str:
         return entity[self.attribute]
@@ -39,6 +46,9 @@ class Is(Test):
 
     attribute: str
     values: frozenset[str]
+
+    def key(self) -> str:
+        return f"{self.attribute}={'|'.join(sorted(self.values))}"
 
     def answer(self, entity: Entity) -> str:
         parts = entity.parts(self.attribute)
@@ -61,6 +71,9 @@ class HasAll(Test):
     attribute: str
     values: frozenset[str]
 
+    def key(self) -> str:
+        return f"{self.attribute}={'+'.join(sorted(self.values))}"
+
     def answer(self, entity: Entity) -> str:
         if entity[self.attribute] in FUZZY:
             return MAYBE
@@ -70,6 +83,9 @@ class HasAll(Test):
 @dataclass(frozen=True)
 class Colourful(Test):
     """Several colours at once is "Yes"; a colour that varies is "Maybe"."""
+
+    def key(self) -> str:
+        return "colourful"
 
     def answer(self, entity: Entity) -> str:
         if len(entity.parts("colour")) > 1:
@@ -87,6 +103,9 @@ class SizeAbove(Test):
 
     threshold: float
     reference: str = ""
+
+    def key(self) -> str:
+        return f"size>{self.threshold:g}" + (f" than {self.reference}" if self.reference else "")
 
     def answer(self, entity: Entity) -> str:
         if entity.name == self.reference:
@@ -107,6 +126,9 @@ class Legs(Test):
     op: str
     count: int
 
+    def key(self) -> str:
+        return f"legs {self.op} {self.count}"
+
     def answer(self, entity: Entity) -> str:
         legs = LEG_COUNTS[entity["legs"]]
         holds = {"eq": legs == self.count, "gt": legs > self.count, "lt": legs < self.count}
@@ -126,6 +148,9 @@ class Era(Test):
     end: int
     invented: bool
 
+    def key(self) -> str:
+        return f"{'invented' if self.invented else 'existed'} in [{self.start}, {self.end})"
+
     def answer(self, entity: Entity) -> str:
         if entity["era"] == "natural":
             return NO if self.invented else YES
@@ -142,6 +167,9 @@ class Era(Test):
 class FirstLetter(Test):
     letter: str
 
+    def key(self) -> str:
+        return f"first_letter={self.letter}"
+
     def answer(self, entity: Entity) -> str:
         return YES if entity["first_letter"] == self.letter else NO
 
@@ -152,6 +180,9 @@ class NameIs(Test):
 
     name: str
 
+    def key(self) -> str:
+        return f"name={self.name}"
+
     def answer(self, entity: Entity) -> str:
         return YES if entity.name == self.name else NO
 
@@ -159,6 +190,9 @@ class NameIs(Test):
 @dataclass(frozen=True)
 class Not(Test):
     test: Test
+
+    def key(self) -> str:
+        return f"not {self.test.key()}"
 
     def answer(self, entity: Entity) -> str:
         return {YES: NO, NO: YES, MAYBE: MAYBE}[self.test.answer(entity)]
@@ -168,6 +202,9 @@ class Not(Test):
 class AllOf(Test):
     tests: tuple[Test, ...]
 
+    def key(self) -> str:
+        return " and ".join(sorted(f"({test.key()})" for test in self.tests))
+
     def answer(self, entity: Entity) -> str:
         answers = {test.answer(entity) for test in self.tests}
         return NO if NO in answers else MAYBE if MAYBE in answers else YES
@@ -176,6 +213,9 @@ class AllOf(Test):
 @dataclass(frozen=True)
 class AnyOf(Test):
     tests: tuple[Test, ...]
+
+    def key(self) -> str:
+        return " or ".join(sorted(f"({test.key()})" for test in self.tests))
 
     def answer(self, entity: Entity) -> str:
         answers = {test.answer(entity) for test in self.tests}

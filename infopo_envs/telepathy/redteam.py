@@ -100,7 +100,7 @@ def kitchen_sink(replies: list[str]) -> Iterator[str]:
 
 def letter_search(replies: list[str]) -> Iterator[str]:
     """Questions about the name's first letter only (commonest among held-out names first),
-    then guesses of the held-out names with that letter."""
+    then guesses of the held-out names with that letter, in alphabetical order."""
     names = held_out_names()
     letters = sorted({n[0] for n in names}, key=lambda c: (-sum(n[0] == c for n in names), c))
     for letter in letters:
@@ -135,7 +135,12 @@ CHEATERS = {
             "guess_questions": guess_questions,
             "name_bisection": name_bisection,
             "kitchen_sink": kitchen_sink,
-            "letter_search": letter_search,
         }.items()
     }
 }
+
+#: Strategies that win only by what their answers tell. ``letter_search`` asks nothing but the
+#: name's first letter (about 3.5 bits on the held-out things) and then makes its one guess; it
+#: wins exactly when its guess is the first held-out name with that letter, which is what those
+#: bits buy, so it is reported next to the cheaters but held to that, not to their bars.
+HONEST = {ENV_ID: {"letter_search": lambda: ScriptedCheater(letter_search)}}
