@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gymnasium as gym
 import pytest
+from pydantic import ValidationError
 
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core import TaskRef, rng_for
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.intention import IntentionEnv
-from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES
-from infopo_envs.intention.details import request
+from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES, TemplateData
 from infopo_envs.intention.judge import coverage, details_asked_about, question_reward
 from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task
 from simulators import SimulatorError, UserSimulator
@@ -53,12 +53,23 @@ def test_keywords_match_whole_words_and_plurals():
     assert details_asked_about("Any guesthouse nearby?", template) == []
 
 
-def test_request_builder_rejects_bad_rows():
-    row = ("x", "x", 4, "x", "X?", {"a": "A.", "b": "B."})
-    with pytest.raises(ValueError, match="importance"):
-        request("bad", "do something", row)
-    with pytest.raises(ValueError, match="two values"):
-        request("bad", "do something", ("x", "x", 2, "x", "X?", {"a": "A."}))
+def detail_data(**changes):
+    detail = {"name": "x", "label": "x", "importance": 2, "keywords": ["x"], "question": "X?"}
+    return {**detail, "values": {"a": "A.", "b": "B."}, **changes}
+
+
+@pytest.mark.parametrize(
+    ("details", "message"),
+    [
+        ([detail_data(importance=4)], "importance"),
+        ([detail_data(values={"a": "A."})], "at least 2"),
+        ([detail_data(keywords=["Budget"])], "lower case"),
+        ([detail_data(), detail_data()], "duplicate detail names"),
+    ],
+)
+def test_catalogue_data_is_validated(details, message):
+    with pytest.raises(ValidationError, match=message):
+        TemplateData.model_validate({"name": "bad", "request": "do it", "details": details})
 
 
 # ---- the reward rule ---------------------------------------------------------------------------
