@@ -276,3 +276,24 @@ def test_oracle_reaches_outcome_one_on_every_test_task(simulator):
         )
         assert result.outcome == 1.0 and result.success and result.terminated, result.task_id
         assert result.invalid_actions == 0
+
+
+# ---- reading questions the way language models write them ------------------------------------
+@pytest.mark.parametrize(
+    ("template", "question", "expected"),
+    [
+        ("fundraiser", "How can I help?", []),
+        ("fundraiser", "Hi! How can I help you today?", []),
+        ("fundraiser", "How much money are you hoping to collect?", ["goal"]),
+        ("fundraiser", "How many people have volunteered?", ["volunteers"]),
+        ("savings_plan", "What are you saving up for?", ["goal"]),
+        ("birthday_gift", "Do you want it gift-wrapped?", ["wrapping"]),
+        ("buy_car", "Will you mostly be commuting with it?", ["use"]),
+        ("buy_car", "**Budget:** what price range should I stay within?", ["budget"]),
+        ("buy_car", "Let's not worry about the budget yet. What will you use it for?", ["use"]),
+        ("buy_car", "Don't worry about the price for now.", []),
+    ],
+)
+def test_questions_are_read_by_lemma_with_negation_and_traps(template, question, expected):
+    kinds = details_asked_about(question, next(t for t in TEMPLATES if t.name == template))
+    assert [kind.name for kind in kinds] == expected

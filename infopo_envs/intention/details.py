@@ -1,9 +1,9 @@
 """The typed model of Intention's catalogue: vague requests and the details they leave out.
 
 A ``DetailKind`` knows everything about one missing detail of one request: how much it matters
-(importance 1 to 3), the values a user may hold, the words that show a question is about it (the
-lexicon judge), a canonical question, and how a user states each value implicitly. The catalogue
-(``infopo_envs.intention.catalogue``) builds them from its data files.
+(importance 1 to 3), the values a user may hold, the phrases that show a question is about it
+(its lexicon, read by the judging core), a canonical question, and how a user states each value
+implicitly. The catalogue (``infopo_envs.intention.catalogue``) builds them from its data files.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ class DetailKind:
     name: str
     label: str  # human label, e.g. "number of guests"
     importance: int  # 3 essential, 2 important, 1 nice to have
-    keywords: tuple[str, ...]  # lexicon: a question using one of these is about this detail
+    keywords: tuple[str, ...]  # lexicon phrases, matched on lemmas by the judging core
     question: str  # a canonical question that asks about this detail and nothing else
     values: tuple[str, ...]  # acceptable values a user may hold
     implicit: tuple[str, ...]  # per value, a way to state it without reciting it

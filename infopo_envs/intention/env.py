@@ -41,8 +41,9 @@ class IntentionEnv(InfoPOEnv):
     holds. The agent asks questions, then gives a summary of its plan or finishes.
 
     The env judges which details a question asks about from its lexicon over the hidden
-    details (whole-word keywords per detail; see ``infopo_envs.intention.judge``), never from
-    the user's words. One message elicits at most one detail: the first one it asks about that
+    details (phrases per detail, read by the shared judging core on lemmas, with negation
+    and greetings set aside; see ``infopo_envs.intention.judge``), never from the user's
+    words. One message elicits at most one detail: the first one it asks about that
     the request leaves out and is not covered yet, which the user (a
     ``simulators.UserSimulator``) reveals implicitly ("Just close family and a couple of
     friends." for about ten guests). A question about a detail already covered gets a repeat,
@@ -154,8 +155,10 @@ class IntentionEnv(InfoPOEnv):
         return Feedback("Episode finished by the agent.", source="env", terminated=True)
 
     def _ask(self, question: str) -> Feedback:
-        asked = details_asked_about(question, self.task.template)
-        answered = details_answered(asked, self.user.persona.strict_questions)
+        asked = details_asked_about(
+            question, self.task.template, self.user.persona.strict_questions
+        )
+        answered = details_answered(asked)
         held = {detail.name: detail for detail in self.task.missing}
         judged = Elicitation.judge([kind.name for kind in answered], held, self.covered)
         phrasings = {name: detail.phrasings for name, detail in held.items()}

@@ -58,8 +58,9 @@ class TelepathyEnv(InfoPOEnv):
     clothing, electronics, kitchenware, sports gear, buildings, nature, household items, toys),
     each with 27 attributes (category, kind, size, alive, man-made, edible, electric, indoors or
     outdoors, habitat, colour, material, legs, wings, flies, water, pet, dangerous, wheels, diet,
-    covering, pattern, era, use, sweet, soft, rideable, first letter). A rule-based parser maps
-    each yes/no question to a test of those attributes ("is it bigger than a breadbox?", "does
+    covering, pattern, era, use, sweet, soft, rideable, first letter). A rule-based parser (a
+    small grammar plus a phrase lexicon read by the shared judging core) maps each yes/no
+    question to a test of those attributes ("is it bigger than a breadbox?", "does
     it live in the ocean?", "was it invented before 1900?", "is it red or blue?", "is it not
     alive?") and the env answers Yes, No or Maybe ("it depends", e.g. a colour that varies).
     A question the parser cannot map, or an open question ("what colour is it?"), is still a

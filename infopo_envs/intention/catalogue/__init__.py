@@ -20,7 +20,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from infopo_envs.core.lexicon import with_plurals
 from infopo_envs.intention.details import DetailKind, RequestTemplate
 
 THEMES = ("events", "home", "work", "writing", "personal", "leisure")
@@ -66,7 +65,7 @@ class TemplateData(BaseModel):
                 name=detail.name,
                 label=detail.label,
                 importance=detail.importance,
-                keywords=with_plurals(detail.keywords),
+                keywords=tuple(detail.keywords),
                 question=detail.question,
                 values=tuple(detail.values),
                 implicit=tuple(detail.values.values()),
