@@ -88,8 +88,8 @@ class IntentionEnv(InfoPOEnv):
     ## Arguments
     ``gym.make("InfoPO/Intention-v0", simulator="rule", max_turns=20,
     placeholder="No information found.")``. ``simulator`` is a spec string (``"rule:terse"``)
-    or a ``UserSimulator``; LLM-backed simulators get a role description written from the
-    hidden details.
+    or a ``UserSimulator``; LLM-backed simulators see only each reply's plan (the detail it
+    reveals), never the role description or the hidden details.
 
     ## Version History
     - v0: initial release; one detail at most per message in the coverage, and lists of more
