@@ -12,7 +12,7 @@ from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.intention import IntentionEnv
 from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES, TemplateData
 from infopo_envs.intention.judge import coverage, details_asked_about, question_reward
-from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task
+from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task, task_for
 from simulators import SimulatorError, UserSimulator
 
 VAGUE = "Can you tell me more about what you want?"
@@ -297,3 +297,12 @@ def test_oracle_reaches_outcome_one_on_every_test_task(simulator):
 def test_questions_are_read_by_lemma_with_negation_and_traps(template, question, expected):
     kinds = details_asked_about(question, next(t for t in TEMPLATES if t.name == template))
     assert [kind.name for kind in kinds] == expected
+
+
+def test_train_tasks_never_repeat_a_test_task():
+    test = {task_for(TaskRef("test", i)).content for i in range(100)}
+    train = [task_for(TaskRef("train", i)) for i in range(10_000)]
+    assert not {task.content for task in train} & test
+    # only the rare collisions are redrawn: every other train task is its seed's first draw
+    first = [generate_task(rng_for("Intention", "train", i)) for i in range(2_000)]
+    assert sum(a != b for a, b in zip(first, train[:2_000], strict=True)) <= 5

@@ -14,7 +14,6 @@ from infopo_envs.core import (
     TaggedGrammar,
     TaskRef,
     UserChannel,
-    rng_for,
 )
 from infopo_envs.intention.judge import (
     coverage,
@@ -22,7 +21,7 @@ from infopo_envs.intention.judge import (
     details_asked_about,
     question_reward,
 )
-from infopo_envs.intention.scenario import generate_task
+from infopo_envs.intention.scenario import TEST_SIZE, task_for
 from simulators import ReplyPlan, UserSimulator
 
 IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}
@@ -71,7 +70,8 @@ class IntentionEnv(InfoPOEnv):
     ## Starting State
     A request drawn from the task's seed: ``options={"task_id": "test-0003"}`` picks a task,
     ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
-    train split (disjoint from test).
+    train split, whose tasks never leave out the same details with the same values as a test
+    task (disjoint by content).
 
     ## Episode End
     Terminates when every missing detail is covered, on ``[answer]`` (the user acknowledges the
@@ -98,7 +98,7 @@ class IntentionEnv(InfoPOEnv):
 
     env_name = "Intention"
     default_max_turns = 20
-    test_size = 100
+    test_size = TEST_SIZE
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the user (e.g. ask a question)", "message"),
         ActionForm("answer", "give the user a summary of your plan and end", "summary"),
@@ -111,7 +111,7 @@ class IntentionEnv(InfoPOEnv):
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        self.task = generate_task(rng_for(self.env_name, task.split, task.index))
+        self.task = task_for(task)
         self.covered: list[str] = []
         self.user.start(
             role=self._role(),
