@@ -29,7 +29,7 @@ def answer(question: str, name: str) -> str:
         ("Is it bigger than a breadbox?", "apple", "no"),
         ("Is it bigger than a house?", "whale", "yes"),
         ("Is it bigger than a house?", "bus", "maybe"),
-        ("Is it bigger than a house?", "house", "no"),
+        ("Is it bigger than a house?", "house", "maybe"),  # as for every thing of its size
         ("Is it smaller than a cat?", "mouse", "yes"),
         ("Can you hold it in your hand?", "smartphone", "yes"),
         ("Does it have four legs?", "dog", "yes"),
@@ -148,3 +148,11 @@ def test_the_lexicon_data_is_validated():
         LexiconEntry.model_validate({"test": {"flag": "alive", "size_above": 2}, "phrases": ["x"]})
     with pytest.raises(ValidationError, match="lower case"):
         LexiconEntry.model_validate({"test": {"flag": "alive"}, "phrases": ["Isn't"]})
+
+
+def test_a_comparison_with_a_thing_never_tells_which_thing_it_is():
+    giraffe = knowledge_base()[names_index()["giraffe"]]
+    same_size = [e for e in knowledge_base() if e["size"] == giraffe["size"]]
+    for question in ("Is it bigger than a giraffe?", "Is it smaller than a giraffe?"):
+        test = parse_question(question)
+        assert {test.answer(entity) for entity in same_size} == {"maybe"}, question

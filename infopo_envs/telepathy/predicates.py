@@ -98,18 +98,16 @@ class SizeAbove(Test):
     """Bigger than a reference at ``threshold`` on the 1..6 size scale (tiny=1 ... huge=6).
 
     References between two sizes (a person is 3.5) give clear answers; a reference of the same
-    size class (another entity) gives "Maybe"; an entity is never bigger than itself.
+    size class (another entity, the hidden one included) gives "Maybe", so a comparison tells
+    the size class and never which thing it is.
     """
 
     threshold: float
-    reference: str = ""
 
     def key(self) -> str:
-        return f"size>{self.threshold:g}" + (f" than {self.reference}" if self.reference else "")
+        return f"size>{self.threshold:g}"
 
     def answer(self, entity: Entity) -> str:
-        if entity.name == self.reference:
-            return NO
         level = SIZES.index(entity["size"]) + 1
         if level == self.threshold:
             return MAYBE

@@ -162,7 +162,7 @@ def _size_comparison(match: re.Match, text: str) -> Test:
         test = SizeAbove(size_references()[reference])
     else:
         entity = knowledge_base()[names_index()[reference]]
-        test = SizeAbove(float(SIZES.index(entity["size"]) + 1), entity.name)
+        test = SizeAbove(float(SIZES.index(entity["size"]) + 1))
     return Not(test) if match["cmp"] in SMALLER else test
 
 

@@ -14,6 +14,7 @@ import gymnasium as gym
 
 from infopo_envs.telepathy.env import MAX_QUESTION_LENGTH, TelepathyEnv, entity_split
 from infopo_envs.telepathy.knowledge import knowledge_base
+from infopo_envs.telepathy.schema import SIZES
 
 ENV_ID = "InfoPO/Telepathy-v0"
 
@@ -111,6 +112,27 @@ def letter_search(replies: list[str]) -> Iterator[str]:
     yield from held_out_guess_spam(replies)
 
 
+def size_probe(replies: list[str]) -> Iterator[str]:
+    """Finds the size class with everyday references, then compares the thing with each
+    held-out thing of that class: a thing is never bigger than itself, so a "No" where the
+    others say "Maybe" would name it."""
+    steps = (("a coin", 1), ("your hand", 2), ("a breadbox", 3), ("a person", 3), ("a car", 4))
+    size = 6
+    for reference, below in steps:
+        yield f"[action] Is it bigger than {reference}?"
+        if not replies[-1].startswith("Yes"):
+            size = below
+            break
+    entities = {entity.name: entity for entity in knowledge_base()}
+    same = [n for n in held_out_names() if SIZES.index(entities[n]["size"]) + 1 == size]
+    for name in same:
+        yield f"[action] Is it bigger than {_article(name)}?"
+        if replies[-1].startswith("No"):
+            while True:
+                yield f"[answer] {name}"
+    yield from held_out_guess_spam(replies)
+
+
 def _article(name: str) -> str:
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
@@ -135,6 +157,7 @@ CHEATERS = {
             "guess_questions": guess_questions,
             "name_bisection": name_bisection,
             "kitchen_sink": kitchen_sink,
+            "size_probe": size_probe,
         }.items()
     }
 }
