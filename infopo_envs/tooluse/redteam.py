@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from infopo_envs.core.agents import PlannedAgent
+from infopo_envs.tooluse.core.calls import AGENT
 from infopo_envs.tooluse.core.oracle import CLOSING
 
 RETAIL, AIRLINE, TELECOM = (
@@ -71,29 +72,45 @@ class Script(PlannedAgent):
 
 
 class GoldWithoutAsking(PlannedAgent):
-    """The gold calls with no question, no confirmation; then tells what is required."""
+    """The gold lookups and changes with no question and no confirmation; then tells."""
 
     def plan(self, env: Any) -> list[str]:
         return [*env.gold_actions(), f"[action] {env.task.tells} {CLOSING}".strip(), GOODBYE]
 
 
+def _agent_writes(env: Any, calls) -> list:
+    tools = env.registries()[AGENT].tools
+    return [c for c in calls if c.actor == AGENT and tools[c.name].kind == "write"]
+
+
 class GoldWithoutConfirmation(PlannedAgent):
-    """Asks for every fact (so it can authenticate), then acts without proposing anything."""
+    """Asks for every fact, looks up, then makes the gold changes without proposing them.
+
+    Only tasks with a change to confirm have this shortcut; on the others it gives up at once
+    (there it would be the oracle, not a cheater).
+    """
 
     def plan(self, env: Any) -> list[str]:
+        if not _agent_writes(env, env.task.gold):
+            return [GOODBYE]
         asks = [f"[action] {fact.question}" for fact in env.task.facts]
         return [*asks, *env.gold_actions(), f"[action] {env.task.tells} {CLOSING}", GOODBYE]
 
 
-class ProposeThenIgnore(PlannedAgent):
-    """Asks and proposes like the oracle, then does what it proposed whatever the answer."""
+class ActAgainstTheCustomer(PlannedAgent):
+    """Asks and proposes like the oracle, hears no, and makes the change anyway.
+
+    Only tasks where the customer refuses a change have this shortcut; elsewhere it gives up.
+    """
 
     def plan(self, env: Any) -> list[str]:
         task = env.task
+        if not task.declined:
+            return [GOODBYE]
         actions = [f"[action] {fact.question}" for fact in task.facts]
+        actions += [env.action_for(call) for call in task.lookups]
         actions += [f"[action] {decision.proposal}" for decision in task.decisions]
-        actions += [call.to_action() for call in getattr(task, "declined", ())]
-        actions += env.gold_actions()
+        actions += [env.action_for(call) for call in task.declined]
         return [*actions, f"[action] {task.tells} {CLOSING}", GOODBYE]
 
 
@@ -114,7 +131,7 @@ def _policy() -> dict[str, Any]:
     return {
         "gold_without_asking": GoldWithoutAsking,
         "gold_without_confirmation": GoldWithoutConfirmation,
-        "act_against_the_customer": ProposeThenIgnore,
+        "act_against_the_customer": ActAgainstTheCustomer,
     }
 
 

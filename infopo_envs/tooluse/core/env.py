@@ -3,12 +3,22 @@
 A domain env sets the class attributes (company, policy, tools, world generator, task
 templates, and for dual control the customer's tools and requests); everything else (parsing
 calls, running them on a copy of the state, the error budget, the customer's replies, the
-goal-state judgement) lives here.
+judgement) lives here.
+
+The judgement follows tau2-bench, offline: the final state must hash equal to the gold
+replay's, every required value must have been stated as the answer (looked up, not negated,
+not one candidate among several), and the episode must keep the policy, checked as part of the
+outcome: the customer is identified (after telling who they are) before any read of their data
+or any change, every change the agent makes follows an explicit yes from the customer in the
+last exchange with them, no change is made more often than the task needs, and the customer,
+not the turn limit, ends the conversation. Tools execute every well-formed call; what breaks
+the policy shows up here, not as a refusal.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -18,7 +28,8 @@ from pydantic import BaseModel
 from infopo_envs.core import Feedback, InfoPOEnv, ParsedAction, Score, TaskRef, UserChannel
 from infopo_envs.core.seeding import rng_for
 from infopo_envs.tooluse.core.calls import AGENT, USER, CallFormatError, ToolUseGrammar, parse_call
-from infopo_envs.tooluse.core.judge import decide, told
+from infopo_envs.tooluse.core.common_tools import TRANSFER
+from infopo_envs.tooluse.core.judge import Evidence, decide, told_now
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
 from infopo_envs.tooluse.core.scenario import Task
 from infopo_envs.tooluse.core.state import replay, state_hash
@@ -91,6 +102,13 @@ class ToolUseEnv(InfoPOEnv):
         self.errors = 0
         self.known: set[str] = set()
         self.agent_messages: list[str] = []
+        self.evidence = Evidence()
+        self.told: set[str] = set()
+        self.authenticated = False
+        self.confirmed = False  # the customer's last reply was an explicit yes
+        self.writes: Counter[tuple[str, str]] = Counter()
+        self.violations: list[str] = []
+        self.ended_by_customer = False
         self.user.start(
             role=self.task.role(self.company),
             hidden=self.task.hidden(),
@@ -115,11 +133,34 @@ class ToolUseEnv(InfoPOEnv):
 
     def _call(self, body: str) -> Feedback:
         try:
-            world, result = self.agent_tools.call(self.world, parse_call(body))
+            call = parse_call(body)
+            world, result = self.agent_tools.call(self.world, call)
         except (CallFormatError, ToolError) as error:
             return self._call_error(str(error))
         self.world = world
-        return self._closing(Feedback(as_json(result), source="tool"))
+        self._check_call(AGENT, self.agent_tools.tools[call.name].kind, call.name)
+        output = as_json(result)
+        self.evidence.add(output)
+        ended = call.name == TRANSFER  # the conversation goes to a human: no resolution here
+        return self._closing(Feedback(output, source="tool", terminated=ended))
+
+    def _check_call(self, actor: str, kind: str, name: str) -> None:
+        """Record what the policy says about one executed call (the outcome checks them)."""
+        if kind == "identify":
+            if "identity" in self.known:
+                self.authenticated = True
+            else:
+                self._violate(f"{name}: looked the customer up before they said who they are")
+        elif kind in ("read", "write") and not self.authenticated:
+            self._violate(f"{name}: the customer's data before identifying them")
+        if kind == "write":
+            self.writes[(actor, name)] += 1
+            if actor == AGENT and not self.confirmed:
+                self._violate(f"{name}: a change without the customer's explicit yes")
+
+    def _violate(self, what: str) -> None:
+        if what not in self.violations:
+            self.violations.append(what)
 
     def _call_error(self, message: str) -> Feedback:
         self.errors += 1
@@ -135,20 +176,26 @@ class ToolUseEnv(InfoPOEnv):
 
     def _say(self, message: str) -> Feedback:
         world, new_fact = self.world, ""
+        told = self.told | told_now(message, self.task.required_info, self.evidence)
         asked = requested(message, self.user_actions)
+        report = ""
         if asked is not None:
             world, report = self._user_performs(asked)
             plan = ReplyPlan("reveal", ((report,),), detail=asked.call.name)
         else:
-            goal_met = self._goal_met(world, [*self.agent_messages, message])
-            plan, new_fact = decide(message, self.task, self.known, goal_met)
+            plan, new_fact = decide(message, self.task, self.known, self._goal_met(world, told))
         reply = self.user.say(message, plan)  # may raise; nothing has changed yet
         self.world = world
         self.agent_messages.append(message)
         self.known.update({new_fact} - {""})
+        self.told = told
+        self.confirmed = plan.kind == "confirm"
+        self.ended_by_customer = plan.kind == "done"
         info = {"reply_kind": plan.kind}
         if asked is not None:
             info["user_call"] = asked.call.to_dict()
+            self.evidence.add(report)
+            self._check_call(USER, self.user_tools.tools[asked.call.name].kind, asked.call.name)
         return self._closing(
             Feedback(reply, source="user", terminated=plan.kind == "done", info=info)
         )
@@ -166,13 +213,28 @@ class ToolUseEnv(InfoPOEnv):
         return feedback
 
     # ---- judgement -------------------------------------------------------------------------
-    def _goal_met(self, world: BaseModel, messages: list[str]) -> bool:
+    def _goal_met(self, world: BaseModel, told: set[str]) -> bool:
         return state_hash(world) == self.goal_hash and all(
-            told(item, messages) for item in self.task.required_info
+            item.label in told for item in self.task.required_info
         )
 
+    def _needless_writes(self) -> list[str]:
+        """Changes made more often than the gold makes them (undone ones included)."""
+        needed = Counter(
+            (call.actor, call.name)
+            for call in self.task.gold
+            if self.registries()[call.actor].tools[call.name].kind == "write"
+        )
+        return sorted(f"{name} ({actor})" for (actor, name) in self.writes - needed)
+
     def _score(self) -> Score:
-        met = self.errors <= self.error_budget and self._goal_met(self.world, self.agent_messages)
+        met = (
+            self.ended_by_customer
+            and self.errors <= self.error_budget
+            and not self.violations
+            and not self._needless_writes()
+            and self._goal_met(self.world, self.told)
+        )
         return Score(float(met), met)
 
     def _episode_info(self) -> dict[str, Any]:
@@ -184,20 +246,23 @@ class ToolUseEnv(InfoPOEnv):
         if self.done:
             info["state_matches_goal"] = state_hash(self.world) == self.goal_hash
             info["info_told"] = [
-                item.label for item in self.task.required_info if told(item, self.agent_messages)
+                item.label for item in self.task.required_info if item.label in self.told
             ]
+            info["policy_violations"] = [*self.violations, *self._needless_writes()]
+            info["ended_by_customer"] = self.ended_by_customer
             info["simulator"] = self.user.stats()
         return info
 
     # ---- helpers for scripted agents -------------------------------------------------------
     def gold_actions(self) -> list[str]:
         """The gold calls as actions: ``[tool]`` for the agent's, requests for the customer's."""
-        return [
-            call.to_action()
-            if call.actor == AGENT
-            else f"[action] {request_for(call, self.user_actions)}"
-            for call in self.task.gold
-        ]
+        return [self.action_for(call) for call in self.task.steps]
+
+    def action_for(self, call) -> str:
+        """The action that makes ``call``: a ``[tool]`` call, or a request to the customer."""
+        if call.actor == AGENT:
+            return call.to_action()
+        return f"[action] {request_for(call, self.user_actions)}"
 
     def candidate_actions(self) -> list[str]:
         """A finite menu of plausible actions (for random baselines), not every legal action."""

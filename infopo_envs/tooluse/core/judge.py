@@ -8,10 +8,11 @@ any other question gets "I don't know". The rule-based simulator then only words
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from infopo_envs.core.lexicon import mentions, words_of
-from infopo_envs.tooluse.core.scenario import Decision, InfoItem, Task, is_number, numbers_in
+from infopo_envs.tooluse.core.scenario import Decision, InfoItem, Task, numbers_in
 from simulators import ReplyPlan
 
 FAREWELLS = ("goodbye", "bye", "have a nice day", "have a great day", "take care")
@@ -61,17 +62,87 @@ def proposed_decision(text: str, decisions: Iterable[Decision]) -> Decision | No
     return None
 
 
-def told(item: InfoItem, messages: Iterable[str]) -> bool:
-    """Whether any agent message conveys ``item`` (a number by value, words as whole words)."""
-    messages = list(messages)
+_MONEY = re.compile(
+    r"\$\s?(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*\.\d\d)\b|\b(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|usd)\b",
+    re.IGNORECASE,
+)
+_MINUTES = re.compile(r"\b(\d+)\s?(?:minutes?|mins?)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]+\s|[.;!?]$|,\s*(?:but|so|and|while)\b|\bbut\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|cannot|neither|nor)\b|n't\b", re.IGNORECASE)
+
+
+class Evidence:
+    """What the tools have returned so far in the episode: the only source of a told value."""
+
+    def __init__(self):
+        self.text = ""
+        self.numbers: set[float] = set()
+
+    def add(self, output: str) -> None:
+        self.text += "\n" + output.lower()
+        self.numbers |= numbers_in(output)
+
+    def grounds(self, item: InfoItem) -> bool:
+        if item.grounds is not None:
+            return all(ground.lower() in self.text for ground in item.grounds)
+        if item.kind == "word":
+            return any(value.lower() in self.text for value in item.says)
+        return any(_value(value) in self.numbers for value in item.says)
+
+
+def told_now(message: str, items: Iterable[InfoItem], evidence: Evidence) -> set[str]:
+    """The labels of ``items`` that ``message`` states as the answer.
+
+    A value counts when it was looked up (``evidence``), is stated in a clause that is not
+    negated, and the message offers no more values of its kind than the task asks for (a
+    message listing candidates answers nothing).
+    """
+    items = list(items)
+    allowed = {kind: sum(item.kind == kind for item in items) for kind in ("amount", "minutes")}
+    offered = {"amount": _amounts(message), "minutes": _minutes(message)}
+    told = set()
+    for item in items:
+        if not evidence.grounds(item):
+            continue
+        if item.kind != "word" and len(offered[item.kind]) > allowed[item.kind]:
+            continue
+        if item.kind == "word" and mentions(words_of(message), normal(item.rivals)):
+            continue
+        if any(_stated(item, clause) for clause in clauses(message)):
+            told.add(item.label)
+    return told
+
+
+def clauses(message: str) -> list[str]:
+    """The message cut into clauses (sentences, and parts joined by "but", ", so", ...)."""
+    return [part for part in _CLAUSE_BREAK.split(message) if part and part.strip()]
+
+
+def _stated(item: InfoItem, clause: str) -> bool:
     for alternative in item.says:
-        if is_number(alternative):
-            value = round(float(alternative.replace(",", "")), 2)
-            if any(value in numbers_in(message) for message in messages):
+        if item.kind == "word":
+            # an answer that is itself negative ("cannot be cancelled") may carry a negation
+            if mentions(words_of(clause), normal((alternative,))) and (
+                _NEGATION.search(alternative) or not _NEGATION.search(clause)
+            ):
                 return True
-        elif any(mentions(words_of(message), normal((alternative,))) for message in messages):
-            return True
+        elif not _NEGATION.search(clause):
+            found = _amounts(clause) if item.kind == "amount" else _minutes(clause)
+            if _value(alternative) in found:
+                return True
     return False
+
+
+def _value(text: str) -> float:
+    return round(float(text.replace(",", "")), 2)
+
+
+def _amounts(text: str) -> set[float]:
+    return {_value(next(g for g in match.groups() if g)) for match in _MONEY.finditer(text)}
+
+
+def _minutes(text: str) -> set[float]:
+    return {_value(match.group(1)) for match in _MINUTES.finditer(text)}
 
 
 def normal(phrases: Iterable[str]) -> tuple[str, ...]:

@@ -24,7 +24,28 @@ from infopo_envs.tooluse.core.calls import ToolCall
 
 
 class ToolError(Exception):
-    """A tool refused a call (bad id, policy violation); the message goes back to the agent."""
+    """A call the tool cannot execute (unknown id, impossible change); the message goes back."""
+
+
+#: What a tool does, for the policy checks of the judge (see ``ToolUseEnv``):
+#: ``identify`` looks the customer up (authentication), ``read`` reads their data, ``write``
+#: changes the state, ``public`` touches no customer data (catalogue, flight search, calculator).
+TOOL_KINDS = ("identify", "read", "write", "public")
+
+
+def kind(name: str):
+    """Mark a tool function as ``name`` (one of ``TOOL_KINDS``); unmarked tools are ``read``."""
+    if name not in TOOL_KINDS:
+        raise ValueError(f"tool kind must be one of {TOOL_KINDS}, got {name!r}")
+
+    def mark(function):
+        function.tool_kind = name
+        return function
+
+    return mark
+
+
+identify, write, public = kind("identify"), kind("write"), kind("public")
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,7 @@ class Tool:
     description: str
     function: Callable[..., Any]
     arguments: type[BaseModel]
+    kind: str = "read"
 
     def schema(self) -> dict[str, Any]:
         """The OpenAI function-calling schema (``{"type": "function", "function": {...}}``)."""
@@ -66,7 +88,7 @@ def tool_from_function(function: Callable[..., Any]) -> Tool:
     model = create_model(
         f"{function.__name__}_arguments", __config__=ConfigDict(extra="forbid"), **fields
     )
-    return Tool(function.__name__, summary, function, model)
+    return Tool(function.__name__, summary, function, model, getattr(function, "tool_kind", "read"))
 
 
 def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:

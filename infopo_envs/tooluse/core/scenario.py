@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from infopo_envs.tooluse.core.calls import ToolCall
 
@@ -39,18 +39,25 @@ class Decision:
     accept: bool
     condition: str  # what the customer's answer depends on, for LLM simulators
     proposal: str  # a canonical proposal (used by the oracle)
+    covers: int = 1  # how many consecutive gold writes this one yes authorizes
 
 
 @dataclass(frozen=True)
 class InfoItem:
-    """A piece of information the agent must tell; any alternative counts.
+    """A piece of information the agent must tell as the answer; any alternative counts.
 
-    An alternative that is a number (``"123.45"``) matches that amount written any usual way
-    (``$123.45``, ``123.450``); other alternatives match as whole words.
+    ``kind`` says how the value is written: ``amount`` (money: ``$12.50``, ``12.50 dollars``),
+    ``minutes`` (``105 minutes``) or ``word`` (whole words, ``processed``). ``rivals`` are the
+    other values of the same slot (the other order statuses): a message naming one of them
+    offers candidates rather than the answer. ``grounds`` must have appeared in what the tools
+    returned before the message (by default the value itself): the agent has to look it up.
     """
 
     label: str
     says: tuple[str, ...]
+    kind: Literal["amount", "minutes", "word"] = "amount"
+    rivals: tuple[str, ...] = ()
+    grounds: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,13 @@ class Task:
     gold: tuple[ToolCall, ...] = ()
     required_info: tuple[InfoItem, ...] = ()
     tells: str = ""  # a sentence telling every required item (used by the oracle)
+    lookups: tuple[ToolCall, ...] = ()  # gold reads, authentication first (state unchanged)
+    declined: tuple[ToolCall, ...] = ()  # what the customer would want done had they said yes
+
+    @property
+    def steps(self) -> tuple[ToolCall, ...]:
+        """The whole gold episode: the lookups, then the changes."""
+        return (*self.lookups, *self.gold)
 
     def hidden(self) -> dict[str, Any]:
         """The scenario as JSON-serializable data, for simulators that take it structured."""
@@ -102,7 +116,7 @@ class Task:
         return json.dumps(
             {
                 "template": self.template,
-                "gold": [c.to_dict() for c in self.gold],
+                "gold": [c.to_dict() for c in self.steps],
                 "required_info": [i.says[0] for i in self.required_info],
             },
             sort_keys=True,

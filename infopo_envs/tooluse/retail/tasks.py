@@ -49,6 +49,16 @@ def _order_fact(*orders: Order) -> Fact:
     )
 
 
+def _lookups(user: User, *orders: Order) -> tuple[ToolCall, ...]:
+    """Authenticate by name and zip, read the profile, then each order concerned."""
+    who = {"first_name": user.first_name, "last_name": user.last_name, "zip": user.address.zip}
+    return (
+        ToolCall("find_user_id_by_name_zip", who),
+        ToolCall("get_user_details", {"user_id": user.user_id}),
+        *(ToolCall("get_order_details", {"order_id": order.order_id}) for order in orders),
+    )
+
+
 def _describe(item: OrderItem | object) -> str:
     options = ", ".join(item.options.values())
     return f"{item.name} ({options})"
@@ -107,6 +117,7 @@ def cancel_pending_order(rng: np.random.Generator, db: RetailDB) -> Task:
         (ToolCall("cancel_pending_order", {"order_id": order.order_id, "reason": reason}),),
         (InfoItem("refund", (money(_total(order)),)),),
         f"You will be refunded ${money(_total(order))}.",
+        _lookups(user, order),
     )
 
 
@@ -117,8 +128,11 @@ def cancel_processed_order(rng: np.random.Generator, db: RetailDB) -> Task:
         "I need to cancel one of my orders, please.",
         f"Cancel order {order.order_id} if it can still be cancelled; otherwise learn why not.",
         (_identity(user), _order_fact(order)),
-        required_info=(InfoItem("status", ("processed",)),),
+        required_info=(
+            InfoItem("status", ("processed",), "word", ("pending", "delivered", "shipped")),
+        ),
         tells="Your order has already been processed, so it can no longer be cancelled.",
+        lookups=_lookups(user, order),
     )
 
 
@@ -165,6 +179,7 @@ def return_items(rng: np.random.Generator, db: RetailDB, to_gift_card: bool = Fa
         ),
         (InfoItem("refund", (money(refund),)),),
         f"The refund will be ${money(refund)}.",
+        _lookups(user, order),
     )
 
 
@@ -232,6 +247,12 @@ def _swap(rng: np.random.Generator, db: RetailDB, status: str) -> Task:
         (gold,) if accept else (),
         (InfoItem("price difference", (money(difference),)),),
         f"The new item {change} ${money(difference)} compared to yours.",
+        (
+            *_lookups(user, order),
+            ToolCall("get_product_details", {"product_id": item.product_id}),
+            ToolCall("calculate", {"expression": f"{new.price} - {item.price}"}),
+        ),
+        () if accept else (gold,),
     )
 
 
@@ -281,6 +302,7 @@ def change_order_address(rng: np.random.Generator, db: RetailDB) -> Task:
                 {"order_id": order.order_id, **_address_args(address)},
             ),
         ),
+        lookups=_lookups(user, order),
     )
 
 
@@ -303,6 +325,7 @@ def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
             ),
         ),
         (ToolCall("modify_user_address", {"user_id": user.user_id, **_address_args(address)}),),
+        lookups=_lookups(user),
     )
 
 
@@ -316,6 +339,7 @@ def order_total(rng: np.random.Generator, db: RetailDB) -> Task:
         (_identity(user), _order_fact(order)),
         required_info=(InfoItem("total", (money(total),)),),
         tells=f"You paid ${money(total)} for that order.",
+        lookups=_lookups(user, order),
     )
 
 
@@ -343,6 +367,7 @@ def cancel_two_orders(rng: np.random.Generator, db: RetailDB) -> Task:
         ),
         tuple(InfoItem(f"refund {o.order_id}", (money(_total(o)),)) for o in orders),
         " ".join(f"Order {o.order_id} is refunded ${money(_total(o))}." for o in orders),
+        _lookups(user, *orders),
     )
 
 
@@ -356,6 +381,7 @@ def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
         (_identity(user),),
         required_info=(InfoItem("balance", (money(card.balance or 0),)),),
         tells=f"Your gift card balance is ${money(card.balance or 0)}.",
+        lookups=_lookups(user),
     )
 
 

@@ -7,6 +7,8 @@ agent's account actions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from infopo_envs.tooluse.core import USER, Decision, Fact, InfoItem, Task, ToolCall
@@ -26,6 +28,16 @@ def _identity(world: TelecomWorld) -> Fact:
         ("phone number", "number", "identify", "verify", "account", "name"),
         (f"I'm {name}; my number is {number}.", f"My phone number is {number}."),
         "Could you give me the phone number of the line, so I can find your account?",
+    )
+
+
+def _lookups(world: TelecomWorld, *more: ToolCall) -> tuple[ToolCall, ...]:
+    """Identify the customer by the line's number and read the line, then ``more``."""
+    number = world.phone.phone_number
+    return (
+        ToolCall("find_customer_by_phone_number", {"phone_number": number}),
+        ToolCall("get_line_details", {"phone_number": number}),
+        *more,
     )
 
 
@@ -53,6 +65,7 @@ def _phone_task(
         f"{symptom} Get it working again.",
         (_identity(world), _location(abroad)),
         gold=fixes,
+        lookups=_lookups(world, _user("check_status_bar"), _user("check_network_settings")),
     )
 
 
@@ -104,12 +117,9 @@ def roaming_off_both_sides(rng: np.random.Generator, world: TelecomWorld) -> Tas
     world.db.lines[world.phone.phone_number].roaming_enabled = False
     number = world.phone.phone_number
     task = _phone_task(world, "roaming_off_both_sides", NO_DATA, (), abroad=True)
-    return Task(
-        task.template,
-        task.opening,
-        task.goal,
-        task.facts,
-        (
+    return replace(
+        task,
+        decisions=(
             Decision(
                 "roaming",
                 (("roaming",), ("enable", "turn on", "activate")),
@@ -118,7 +128,7 @@ def roaming_off_both_sides(rng: np.random.Generator, world: TelecomWorld) -> Tas
                 "Shall I enable roaming on your line? Please confirm.",
             ),
         ),
-        (
+        gold=(
             ToolCall("enable_roaming", {"phone_number": number}),
             _user("set_data_roaming", enabled=True),
         ),
@@ -133,15 +143,11 @@ def overdue_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     bill.status, line.status = "overdue", "suspended"
     limit = float(rng.integers(20, 120))
     accept = bill.amount <= limit
-    gold = (
-        (
-            ToolCall(
-                "pay_overdue_bill", {"customer_id": customer.customer_id, "bill_id": bill.bill_id}
-            ),
-            ToolCall("resume_line", {"phone_number": number}),
-        )
-        if accept
-        else ()
+    fix = (
+        ToolCall(
+            "pay_overdue_bill", {"customer_id": customer.customer_id, "bill_id": bill.bill_id}
+        ),
+        ToolCall("resume_line", {"phone_number": number}),
     )
     return Task(
         "overdue_bill",
@@ -156,11 +162,14 @@ def overdue_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
                 f"Agree to pay the overdue bill only if it is at most ${limit:.2f}.",
                 f"Your line is suspended for an overdue bill of ${money(bill.amount)}. "
                 "Shall I pay it with your card on file and resume the line? Please confirm.",
+                covers=2,
             ),
         ),
-        gold,
+        fix if accept else (),
         (InfoItem("amount due", (money(bill.amount),)),),
         f"The overdue bill is ${money(bill.amount)}.",
+        _lookups(world, ToolCall("get_customer_details", {"customer_id": customer.customer_id})),
+        () if accept else fix,
     )
 
 
@@ -196,6 +205,7 @@ def data_used_up(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (ToolCall("refuel_data", {"phone_number": number, "gb": gb}),),
         (InfoItem("cost", (money(cost),)),),
         f"That costs ${money(cost)}.",
+        _lookups(world, ToolCall("get_data_usage", {"phone_number": number})),
     )
 
 
@@ -235,12 +245,14 @@ def bigger_plan(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (ToolCall("change_plan", {"phone_number": number, "plan_id": new.plan_id}),),
         (InfoItem("new price", (money(new.price),)),),
         f"The {new.name} plan costs ${money(new.price)} a month.",
+        _lookups(world, ToolCall("list_plans", {})),
     )
 
 
 def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     number = world.phone.phone_number
-    bill = world.db.customers[world.db.lines[number].customer_id].bills[-1]
+    customer_id = world.db.lines[number].customer_id
+    bill = world.db.customers[customer_id].bills[-1]
     return Task(
         "last_bill",
         "How much was my last bill?",
@@ -248,6 +260,7 @@ def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (_identity(world),),
         required_info=(InfoItem("bill", (money(bill.amount),)),),
         tells=f"Your last bill, for {bill.period}, was ${money(bill.amount)}.",
+        lookups=_lookups(world, ToolCall("get_customer_details", {"customer_id": customer_id})),
     )
 
 

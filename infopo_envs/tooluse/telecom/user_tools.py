@@ -8,6 +8,7 @@ the phone and the account together.
 from __future__ import annotations
 
 from infopo_envs.tooluse.core import USER, ToolCall, ToolRegistry, UserAction
+from infopo_envs.tooluse.core.registry import public, write
 from infopo_envs.tooluse.telecom.data_model import (
     CARRIER_APN,
     TelecomWorld,
@@ -16,6 +17,7 @@ from infopo_envs.tooluse.telecom.data_model import (
 )
 
 
+@public
 def check_status_bar(world: TelecomWorld) -> str:
     """Read the icons of the phone's status bar."""
     phone = world.phone
@@ -31,6 +33,7 @@ def check_status_bar(world: TelecomWorld) -> str:
     return f"The status bar shows 4 signal bars, {data}{roaming}."
 
 
+@public
 def check_network_settings(world: TelecomWorld) -> str:
     """Read the phone's network settings: mobile data, data roaming and the APN."""
     phone = world.phone
@@ -41,6 +44,7 @@ def check_network_settings(world: TelecomWorld) -> str:
     )
 
 
+@public
 def run_speed_test(world: TelecomWorld) -> str:
     """Run a speed test over mobile data."""
     if no_data_reason(world) is not None:
@@ -48,6 +52,7 @@ def run_speed_test(world: TelecomWorld) -> str:
     return "The speed test shows 48 Mbps download and 12 Mbps upload."
 
 
+@write
 def set_airplane_mode(world: TelecomWorld, enabled: bool) -> str:
     """Turn airplane mode on or off.
 
@@ -58,6 +63,7 @@ def set_airplane_mode(world: TelecomWorld, enabled: bool) -> str:
     return f"I turned airplane mode {'on' if enabled else 'off'}. " + check_status_bar(world)
 
 
+@write
 def set_mobile_data(world: TelecomWorld, enabled: bool) -> str:
     """Turn mobile data on or off.
 
@@ -68,6 +74,7 @@ def set_mobile_data(world: TelecomWorld, enabled: bool) -> str:
     return f"I turned mobile data {'on' if enabled else 'off'}. " + check_status_bar(world)
 
 
+@write
 def set_data_roaming(world: TelecomWorld, enabled: bool) -> str:
     """Turn data roaming on or off in the phone's settings.
 
@@ -78,12 +85,14 @@ def set_data_roaming(world: TelecomWorld, enabled: bool) -> str:
     return f"I turned data roaming {'on' if enabled else 'off'}. " + check_status_bar(world)
 
 
+@write
 def reset_apn_settings(world: TelecomWorld) -> str:
     """Reset the access point (APN) settings to the carrier's default."""
     world.phone.apn = CARRIER_APN
     return "I reset the APN settings. " + check_status_bar(world)
 
 
+@write
 def reseat_sim(world: TelecomWorld) -> str:
     """Take the SIM card out and put it back in properly."""
     world.phone.sim_seated = True
