@@ -15,7 +15,7 @@ from infopo_envs.tooluse.airline.tools import (
     FREE_BAGS,
 )
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
+from infopo_envs.tooluse.core.scenario import money, pick, pick_row, rows
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
 NOT_CANCELLABLE = (
@@ -28,7 +28,7 @@ NOT_CANCELLABLE = (
 
 
 def _customer(rng: np.random.Generator, db: AirlineDB) -> tuple[User, Reservation]:
-    user = pick(rng, db.users.values())
+    user = pick_row(rng, db.users)
     return user, db.reservations[user.reservations[0]]
 
 
@@ -290,12 +290,12 @@ def change_flight_date(rng: np.random.Generator, db: AirlineDB) -> Task:
     same_route = sorted(
         (
             f
-            for f in db.flights.values()
+            for f in rows(db.flights)
             if (f.origin, f.destination) == (reservation.origin, reservation.destination)
         ),
         key=lambda f: f.departure,
     )
-    new = same_route[0]
+    new = db.flights[same_route[0].flight_number]
     slot, count = new.dates[date], len(reservation.passengers)
     slot.status = "on time"
     slot.seats["economy"] = max(slot.seats["economy"], count)
@@ -427,13 +427,13 @@ def compensation_delayed(rng: np.random.Generator, db: AirlineDB) -> Task:
 
 
 def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
-    user = pick(rng, db.users.values())
-    route = pick(rng, db.flights.values())
+    user = pick_row(rng, db.users)
+    route = pick_row(rng, db.flights)
     date = pick(rng, route.dates)
     cabin = pick(rng, ("economy", "business"))
     options = [
-        f
-        for f in db.flights.values()
+        db.flights[f.flight_number]
+        for f in rows(db.flights)
         if (f.origin, f.destination) == (route.origin, route.destination)
     ]
     for flight in options:

@@ -29,6 +29,7 @@ from infopo_envs.core import Feedback, InfoPOEnv, ParsedAction, Score, TaskRef, 
 from infopo_envs.core.seeding import rng_for
 from infopo_envs.tooluse.core.calls import AGENT, USER, CallFormatError, ToolUseGrammar, parse_call
 from infopo_envs.tooluse.core.common_tools import TRANSFER
+from infopo_envs.tooluse.core.cow import View, commit, fork, view
 from infopo_envs.tooluse.core.judge import Evidence, decide, told_now
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
 from infopo_envs.tooluse.core.scenario import Task
@@ -39,13 +40,17 @@ from simulators import ReplyPlan, UserSimulator
 #: A template draws a task for the world it is given (and may adjust the world to fit it).
 Template = Callable[[np.random.Generator, Any], Task]
 MAX_DRAWS = 20
+MAX_CACHED_GOALS = 100_000
+_BASES: dict[tuple[str, str], BaseModel] = {}
+_GOALS: dict[tuple[str, TaskRef], tuple[int, str]] = {}
+_TOOL_TEXT: dict[str, str] = {}
 
 
 class ToolUseEnv(InfoPOEnv):
     """Base class of the tool-use domains; not registered itself (see the domain envs)."""
 
     default_max_turns = 40
-    test_size = 50
+    test_size = 100
     grammar = ToolUseGrammar()
 
     company: ClassVar[str] = ""
@@ -67,19 +72,40 @@ class ToolUseEnv(InfoPOEnv):
 
     # ---- tasks -----------------------------------------------------------------------------
     @classmethod
-    def draft(cls, task: TaskRef) -> tuple[BaseModel, Task, BaseModel]:
-        """The initial world, the task and the goal world of ``task``.
+    def base_world(cls, split: str) -> BaseModel:
+        """A fresh fork of the split's generated database (generated once per process).
 
-        The template is chosen round-robin by index, so every split covers every template.
-        Drafts that doing nothing would pass are rejected and redrawn.
+        Each split has its own database, seeded by the split's name, so train and test tasks
+        never share a customer; a fork shares the base's rows and copies only what changes.
+        """
+        key = (cls.env_name, split)
+        if key not in _BASES:
+            _BASES[key] = cls.generate_world(rng_for(cls.env_name, split, "world"))
+        return fork(_BASES[key])
+
+    @classmethod
+    def draft(cls, task: TaskRef) -> tuple[BaseModel, Task, str]:
+        """The initial world, the task and the goal state's hash of ``task``.
+
+        The template is chosen round-robin by index, so every split covers every template; it
+        draws its customer and situation from the split's database. Drafts that doing nothing
+        would pass are rejected and redrawn. The goal hash is computed once per process.
         """
         template = cls.templates[task.index % len(cls.templates)]
-        for attempt in range(MAX_DRAWS):
+        known = _GOALS.get((cls.env_name, task))
+        for attempt in range(MAX_DRAWS) if known is None else (known[0],):
             rng = rng_for(cls.env_name, task.split, task.index, attempt)
-            world = cls.generate_world(rng)
-            scenario = template(rng, world)
-            goal = replay(world, scenario.gold, cls.registries())
-            if state_hash(goal) != state_hash(world) or scenario.required_info:
+            world = cls.base_world(task.split)
+            change = view(world)
+            scenario = template(rng, change.model)
+            commit(world, change)
+            if known is not None:
+                return world, scenario, known[1]
+            goal = state_hash(replay(world, scenario.steps, cls.registries()))
+            if goal != state_hash(world) or scenario.required_info:
+                if len(_GOALS) > MAX_CACHED_GOALS:
+                    _GOALS.clear()
+                _GOALS[(cls.env_name, task)] = (attempt, goal)
                 return world, scenario, goal
         raise RuntimeError(f"{cls.env_name}: template {template.__name__} keeps drafting no-ops")
 
@@ -97,8 +123,7 @@ class ToolUseEnv(InfoPOEnv):
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        self.world, self.task, goal = self.draft(task)
-        self.goal_hash = state_hash(goal)
+        self.world, self.task, self.goal_hash = self.draft(task)
         self.errors = 0
         self.known: set[str] = set()
         self.agent_messages: list[str] = []
@@ -109,13 +134,16 @@ class ToolUseEnv(InfoPOEnv):
         self.writes: Counter[tuple[str, str]] = Counter()
         self.violations: list[str] = []
         self.ended_by_customer = False
+        self._hash: str | None = None
         self.user.start(
             role=self.task.role(self.company),
             hidden=self.task.hidden(),
             seed=int(self.np_random.integers(2**63)),
             opening=self.task.opening,
         )
-        tools = "\n".join(json.dumps(schema) for schema in self.tool_schemas())
+        if self.env_name not in _TOOL_TEXT:
+            _TOOL_TEXT[self.env_name] = "\n".join(map(json.dumps, self.tool_schemas()))
+        tools = _TOOL_TEXT[self.env_name]
         return (
             f"You are a customer service agent for {self.company}. Follow this policy.\n\n"
             f"{self.policy.strip()}\n\n"
@@ -134,10 +162,10 @@ class ToolUseEnv(InfoPOEnv):
     def _call(self, body: str) -> Feedback:
         try:
             call = parse_call(body)
-            world, result = self.agent_tools.call(self.world, call)
+            _, result = self.agent_tools.call(self.world, call)
         except (CallFormatError, ToolError) as error:
             return self._call_error(str(error))
-        self.world = world
+        self._hash = None
         self._check_call(AGENT, self.agent_tools.tools[call.name].kind, call.name)
         output = as_json(result)
         self.evidence.add(output)
@@ -175,17 +203,19 @@ class ToolUseEnv(InfoPOEnv):
         return self._closing(feedback)
 
     def _say(self, message: str) -> Feedback:
-        world, new_fact = self.world, ""
+        new_fact = ""
         told = self.told | told_now(message, self.task.required_info, self.evidence)
         asked = requested(message, self.user_actions)
-        report = ""
+        change = None
         if asked is not None:
-            world, report = self._user_performs(asked)
+            change, report = self._user_performs(asked)
             plan = ReplyPlan("reveal", ((report,),), detail=asked.call.name)
         else:
-            plan, new_fact = decide(message, self.task, self.known, self._goal_met(world, told))
+            plan, new_fact = decide(message, self.task, self.known, self._goal_met(told))
         reply = self.user.say(message, plan)  # may raise; nothing has changed yet
-        self.world = world
+        if change is not None:
+            commit(self.world, change)
+            self._hash = None
         self.agent_messages.append(message)
         self.known.update({new_fact} - {""})
         self.told = told
@@ -200,11 +230,11 @@ class ToolUseEnv(InfoPOEnv):
             Feedback(reply, source="user", terminated=plan.kind == "done", info=info)
         )
 
-    def _user_performs(self, action: UserAction) -> tuple[BaseModel, str]:
+    def _user_performs(self, action: UserAction) -> tuple[View | None, str]:
         try:
-            return self.user_tools.call(self.world, action.call)
+            return self.user_tools.run(self.world, action.call)
         except ToolError as error:
-            return self.world, f"I tried, but: {error}"
+            return None, f"I tried, but: {error}"
 
     def _closing(self, feedback: Feedback) -> Feedback:
         """Add the outcome to the reward of the episode's last step (sparse reward)."""
@@ -213,10 +243,13 @@ class ToolUseEnv(InfoPOEnv):
         return feedback
 
     # ---- judgement -------------------------------------------------------------------------
-    def _goal_met(self, world: BaseModel, told: set[str]) -> bool:
-        return state_hash(world) == self.goal_hash and all(
-            item.label in told for item in self.task.required_info
-        )
+    def _state_matches(self) -> bool:
+        if self._hash is None:  # hashing a large database is the costly part: once per change
+            self._hash = state_hash(self.world)
+        return self._hash == self.goal_hash
+
+    def _goal_met(self, told: set[str]) -> bool:
+        return self._state_matches() and all(item.label in told for item in self.task.required_info)
 
     def _needless_writes(self) -> list[str]:
         """Changes made more often than the gold makes them (undone ones included)."""
@@ -233,7 +266,7 @@ class ToolUseEnv(InfoPOEnv):
             and self.errors <= self.error_budget
             and not self.violations
             and not self._needless_writes()
-            and self._goal_met(self.world, self.told)
+            and self._goal_met(self.told)
         )
         return Score(float(met), met)
 
@@ -244,7 +277,7 @@ class ToolUseEnv(InfoPOEnv):
             "error_budget": self.error_budget,
         }
         if self.done:
-            info["state_matches_goal"] = state_hash(self.world) == self.goal_hash
+            info["state_matches_goal"] = self._state_matches()
             info["info_told"] = [
                 item.label for item in self.task.required_info if item.label in self.told
             ]

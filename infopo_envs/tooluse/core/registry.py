@@ -8,7 +8,6 @@ pydantic model built from the signature, so they cannot disagree.
 
 from __future__ import annotations
 
-import copy
 import inspect
 import json
 import re
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic_core import to_jsonable_python
 
 from infopo_envs.tooluse.core.calls import ToolCall
+from infopo_envs.tooluse.core.cow import View, commit, view
 
 
 class ToolError(Exception):
@@ -134,10 +134,21 @@ class ToolRegistry:
         return [tool.schema() for tool in self.tools.values()]
 
     def call(self, world: BaseModel, call: ToolCall) -> tuple[BaseModel, Any]:
-        """Run ``call`` on a copy of ``world``; return the new world and the tool's result.
+        """Run ``call`` on ``world`` and apply its change; return the world and the result.
 
-        Raises ``ToolError`` for an unknown tool, bad arguments or a refusal by the tool; the
-        given world is never modified.
+        Raises ``ToolError`` for an unknown tool, bad arguments or a call the tool cannot
+        execute; the world is then as it was.
+        """
+        change, result = self.run(world, call)
+        if change is not None:
+            commit(world, change)
+        return world, result
+
+    def run(self, world: BaseModel, call: ToolCall) -> tuple[View | None, Any]:
+        """Run ``call`` without applying it: the change to ``commit`` (None for non-writes).
+
+        The result is JSON data, taken at once. Only ``write`` tools may change anything, and
+        they see a copy-on-write view; the others read the world itself and must not touch it.
         """
         tool = self.tools.get(call.name)
         if tool is None:
@@ -146,9 +157,11 @@ class ToolRegistry:
             arguments = tool.arguments.model_validate(call.arguments)
         except ValidationError as error:
             raise ToolError(f"Bad arguments for {call.name}: {_summarize(error)}") from None
-        new_world = copy.deepcopy(world)
         values = {name: getattr(arguments, name) for name in type(arguments).model_fields}
-        return new_world, tool.function(self.state_of(new_world), **values)
+        if tool.kind != "write":
+            return None, to_jsonable_python(tool.function(self.state_of(world), **values))
+        change = view(world)
+        return change, to_jsonable_python(tool.function(self.state_of(change.model), **values))
 
 
 def as_json(result: Any) -> str:

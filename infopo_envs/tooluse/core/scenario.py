@@ -141,6 +141,18 @@ def pick(rng, items):
     return items[int(rng.integers(len(items)))]
 
 
+def pick_row(rng, table):
+    """A row of a table drawn from ``rng`` by key (so a copy-on-write view copies one row)."""
+    return table[pick(rng, list(table))]
+
+
+def rows(table):
+    """The rows of a table for reading only: a copy-on-write view's base rows are not copied."""
+    if hasattr(table, "base"):
+        return [table.own[key] if key in table.own else table.base[key] for key in table]
+    return list(table.values())
+
+
 def money(amount: float) -> str:
     """An amount as told to the customer and checked in the agent's messages (``12.50``)."""
     return f"{abs(amount):.2f}"

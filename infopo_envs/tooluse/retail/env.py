@@ -41,7 +41,7 @@ class RetailEnv(ToolUseEnv):
 
     ## Starting State
     ``options={"task_id": "test-0007"}`` picks a task; ``options={"split": "test"}`` draws from
-    the fixed 50-task test split; otherwise a task of the train split. Templates are assigned
+    the fixed 100-task test split; otherwise a task of the train split. Templates are assigned
     round-robin by task index. Tasks that doing nothing would pass are redrawn at generation.
 
     ## Episode End

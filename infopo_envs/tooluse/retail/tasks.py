@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
+from infopo_envs.tooluse.core.scenario import money, pick, pick_row, rows
 from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMethod, RetailDB, User
 from infopo_envs.tooluse.retail.generator import random_address
 
@@ -18,8 +18,9 @@ ITEM_TOPICS = ("item", "items", "product", "which one", "what would you like")
 
 
 def _customer(rng: np.random.Generator, db: RetailDB, *statuses: str) -> tuple[User, list[Order]]:
-    """A random user whose first ``len(statuses)`` orders are given those statuses."""
-    user = pick(rng, db.users.values())
+    """A random user with enough orders, whose first ``len(statuses)`` get those statuses."""
+    ids = [u.user_id for u in rows(db.users) if len(u.orders) >= len(statuses)]
+    user = db.users[pick(rng, ids)]
     orders = [db.orders[order_id] for order_id in user.orders[: len(statuses)]]
     for order, status in zip(orders, statuses, strict=True):
         order.status = status
@@ -307,7 +308,7 @@ def change_order_address(rng: np.random.Generator, db: RetailDB) -> Task:
 
 
 def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick(rng, db.users.values())
+    user = pick_row(rng, db.users)
     address = random_address(rng)
     return Task(
         "change_default_address",
@@ -372,7 +373,7 @@ def cancel_two_orders(rng: np.random.Generator, db: RetailDB) -> Task:
 
 
 def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick(rng, db.users.values())
+    user = pick_row(rng, db.users)
     card = _gift_card(rng, user)
     return Task(
         "gift_card_balance",

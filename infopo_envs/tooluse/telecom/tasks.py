@@ -8,12 +8,13 @@ agent's account actions.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import wraps
 
 import numpy as np
 
 from infopo_envs.tooluse.core import USER, Decision, Fact, InfoItem, Task, ToolCall
 from infopo_envs.tooluse.core.scenario import money, pick
-from infopo_envs.tooluse.telecom.data_model import TelecomWorld
+from infopo_envs.tooluse.telecom.data_model import Phone, TelecomWorld
 from infopo_envs.tooluse.telecom.tools import REFUEL_PRICE_PER_GB
 
 NO_DATA = "My mobile data isn't working."
@@ -264,16 +265,32 @@ def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     )
 
 
-TEMPLATES = (
-    airplane_mode_on,
-    mobile_data_off,
-    wrong_apn,
-    sim_unseated,
-    airplane_and_data,
-    phone_roaming_off,
-    roaming_off_both_sides,
-    overdue_bill,
-    data_used_up,
-    bigger_plan,
-    last_bill,
+def on_a_line(template):
+    """The template, for the customer of a line drawn from the seed (the phone is theirs)."""
+
+    @wraps(template)
+    def drafted(rng: np.random.Generator, world: TelecomWorld) -> Task:
+        world.phone = Phone(phone_number=pick(rng, list(world.db.lines)))
+        return template(rng, world)
+
+    return drafted
+
+
+TEMPLATES = tuple(
+    map(
+        on_a_line,
+        (
+            airplane_mode_on,
+            mobile_data_off,
+            wrong_apn,
+            sim_unseated,
+            airplane_and_data,
+            phone_roaming_off,
+            roaming_off_both_sides,
+            overdue_bill,
+            data_used_up,
+            bigger_plan,
+            last_bill,
+        ),
+    )
 )
