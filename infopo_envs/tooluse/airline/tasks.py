@@ -15,7 +15,7 @@ from infopo_envs.tooluse.airline.tools import (
     FREE_BAGS,
 )
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick, pick_row, rows
+from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick, pick_row, rows
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
 NOT_CANCELLABLE = (
@@ -28,8 +28,8 @@ NOT_CANCELLABLE = (
 
 
 def _customer(rng: np.random.Generator, db: AirlineDB) -> tuple[User, Reservation]:
-    user = pick_row(rng, db.users)
-    return user, db.reservations[user.reservations[0]]
+    user, start = choose_customer(rng, db.users, lambda u: u.reservations, 1)
+    return user, db.reservations[user.reservations[start]]
 
 
 def _identity(user: User) -> Fact:
@@ -427,7 +427,7 @@ def compensation_delayed(rng: np.random.Generator, db: AirlineDB) -> Task:
 
 
 def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
-    user = pick_row(rng, db.users)
+    user, _ = choose_customer(rng, db.users, lambda u: u.reservations)
     route = pick_row(rng, db.flights)
     date = pick(rng, route.dates)
     cabin = pick(rng, ("economy", "business"))
@@ -516,7 +516,7 @@ def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
     )
 
 
-TEMPLATES = (
+SINGLE = (
     cancel_eligible,
     cancel_not_allowed,
     upgrade_cabin,
@@ -528,3 +528,20 @@ TEMPLATES = (
     compensation_delayed,
     book_flight,
 )
+#: Two requests of one traveller, on different reservations.
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (cancel_eligible, flight_delay),
+        (add_bags, fix_passenger_name),
+        (upgrade_cabin, flight_delay),
+        (change_flight_date, add_bags),
+        (cancel_not_allowed, book_flight),
+        (compensation_delayed, add_bags),
+        (fix_passenger_name, flight_delay),
+        (book_flight, add_bags),
+        (compensation_cancelled, fix_passenger_name),
+        (upgrade_cabin, fix_passenger_name),
+    )
+)
+TEMPLATES = (*SINGLE, *PAIRS)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from infopo_envs.tooluse.core.calls import ToolCall
@@ -156,3 +157,92 @@ def rows(table):
 def money(amount: float) -> str:
     """An amount as told to the customer and checked in the agent's messages (``12.50``)."""
     return f"{abs(amount):.2f}"
+
+
+# ---- tasks with several requests -------------------------------------------------------------
+
+
+@dataclass
+class Focus:
+    """While two templates draft one task: the customer they share and the rows already used."""
+
+    reserve: int = 2  # rows the second template may need beyond the first's
+    key: str | None = None
+    used: int = 0
+
+
+_FOCUS: ContextVar[Focus | None] = ContextVar("tooluse_customer_focus", default=None)
+
+
+def choose_customer(rng, table, rows_of, need: int = 0):
+    """A customer row with at least ``need`` rows of their own (orders, reservations) and the
+    index of the first of those rows the template may use.
+
+    Drawn from ``rng``; when two templates draft one task (``combine``), the first draws a
+    customer with room for both and the second gets the same customer and the next rows.
+    """
+    focus = _FOCUS.get()
+    if focus is not None and focus.key is not None:
+        start = focus.used
+        focus.used += need
+        return table[focus.key], start
+    extra = focus.reserve if focus is not None else 0
+    keys = [key for key in table if len(rows_of(_peek(table, key))) >= need + extra]
+    key = pick(rng, keys)
+    if focus is not None:
+        focus.key, focus.used = key, need
+    return table[key], 0
+
+
+def _peek(table, key):
+    return table.own.get(key, table.base[key]) if hasattr(table, "base") else table[key]
+
+
+def combine(first, second):
+    """A template whose customer has both requests: ``first``'s, then ``second``'s."""
+
+    def template(rng, world) -> Task:
+        token = _FOCUS.set(Focus())
+        try:
+            return merge(first(rng, world), second(rng, world))
+        finally:
+            _FOCUS.reset(token)
+
+    template.__name__ = template.__qualname__ = f"{first.__name__}_and_{second.__name__}"
+    return template
+
+
+def merge(a: Task, b: Task) -> Task:
+    """One task with both requests; ``b``'s facts and items that clash with ``a``'s are renamed."""
+    facts = list(a.facts)
+    for fact in b.facts:
+        same = next((f for f in facts if f.key == fact.key), None)
+        if same is None:
+            facts.append(fact)
+        elif same.says != fact.says:
+            facts.append(replace(fact, key=f"{fact.key}_2"))
+    labels = {item.label for item in a.required_info}
+    items = [*a.required_info]
+    items += [
+        replace(i, label=f"{i.label} (2)") if i.label in labels else i for i in b.required_info
+    ]
+    lookups, seen = [], set()
+    for call in (*a.lookups, *b.lookups):
+        text = json.dumps(call.to_dict(), sort_keys=True)
+        if text not in seen:
+            seen.add(text)
+            lookups.append(call)
+    second = re.sub(r"^(?:hi|hello|hey)[,!]?\s*", "", b.opening, flags=re.IGNORECASE)
+    second = second[0].lower() + second[1:]
+    return Task(
+        f"{a.template}+{b.template}",
+        f"{a.opening} Also, {second}",
+        f"{a.goal} Also: {b.goal}",
+        tuple(facts),
+        (*a.decisions, *b.decisions),
+        (*a.gold, *b.gold),
+        tuple(items),
+        f"{a.tells} {b.tells}".strip(),
+        tuple(lookups),
+        (*a.declined, *b.declined),
+    )

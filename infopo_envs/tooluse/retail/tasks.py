@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick, pick_row, rows
+from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick
 from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMethod, RetailDB, User
 from infopo_envs.tooluse.retail.generator import random_address
 
@@ -18,10 +18,9 @@ ITEM_TOPICS = ("item", "items", "product", "which one", "what would you like")
 
 
 def _customer(rng: np.random.Generator, db: RetailDB, *statuses: str) -> tuple[User, list[Order]]:
-    """A random user with enough orders, whose first ``len(statuses)`` get those statuses."""
-    ids = [u.user_id for u in rows(db.users) if len(u.orders) >= len(statuses)]
-    user = db.users[pick(rng, ids)]
-    orders = [db.orders[order_id] for order_id in user.orders[: len(statuses)]]
+    """A random user with enough orders; the orders the task uses get ``statuses``."""
+    user, start = choose_customer(rng, db.users, lambda u: u.orders, len(statuses))
+    orders = [db.orders[order_id] for order_id in user.orders[start : start + len(statuses)]]
     for order, status in zip(orders, statuses, strict=True):
         order.status = status
     return user, orders
@@ -308,7 +307,7 @@ def change_order_address(rng: np.random.Generator, db: RetailDB) -> Task:
 
 
 def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick_row(rng, db.users)
+    user, _ = _customer(rng, db)
     address = random_address(rng)
     return Task(
         "change_default_address",
@@ -373,7 +372,7 @@ def cancel_two_orders(rng: np.random.Generator, db: RetailDB) -> Task:
 
 
 def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick_row(rng, db.users)
+    user, _ = _customer(rng, db)
     card = _gift_card(rng, user)
     return Task(
         "gift_card_balance",
@@ -386,7 +385,7 @@ def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
     )
 
 
-TEMPLATES = (
+SINGLE = (
     cancel_pending_order,
     cancel_processed_order,
     return_items,
@@ -399,3 +398,19 @@ TEMPLATES = (
     cancel_two_orders,
     gift_card_balance,
 )
+#: Two requests of one customer (pairs whose changes do not move each other's answers).
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (cancel_pending_order, order_total),
+        (return_items, cancel_processed_order),
+        (change_order_address, gift_card_balance),
+        (exchange_item, change_default_address),
+        (modify_pending_item, order_total),
+        (cancel_pending_order, return_items),
+        (gift_card_balance, change_default_address),
+        (return_to_gift_card, order_total),
+        (cancel_processed_order, change_order_address),
+    )
+)
+TEMPLATES = (*SINGLE, *PAIRS)

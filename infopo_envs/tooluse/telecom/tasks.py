@@ -13,7 +13,7 @@ from functools import wraps
 import numpy as np
 
 from infopo_envs.tooluse.core import USER, Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
+from infopo_envs.tooluse.core.scenario import combine, money, pick
 from infopo_envs.tooluse.telecom.data_model import Phone, TelecomWorld
 from infopo_envs.tooluse.telecom.tools import REFUEL_PRICE_PER_GB
 
@@ -276,21 +276,32 @@ def on_a_line(template):
     return drafted
 
 
-TEMPLATES = tuple(
-    map(
-        on_a_line,
-        (
-            airplane_mode_on,
-            mobile_data_off,
-            wrong_apn,
-            sim_unseated,
-            airplane_and_data,
-            phone_roaming_off,
-            roaming_off_both_sides,
-            overdue_bill,
-            data_used_up,
-            bigger_plan,
-            last_bill,
-        ),
+SINGLE = (
+    airplane_mode_on,
+    mobile_data_off,
+    wrong_apn,
+    sim_unseated,
+    airplane_and_data,
+    phone_roaming_off,
+    roaming_off_both_sides,
+    overdue_bill,
+    data_used_up,
+    bigger_plan,
+    last_bill,
+)
+#: Two requests of one customer (never one abroad and one at home).
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (airplane_mode_on, last_bill),
+        (wrong_apn, bigger_plan),
+        (sim_unseated, last_bill),
+        (mobile_data_off, data_used_up),
+        (overdue_bill, mobile_data_off),
+        (phone_roaming_off, last_bill),
+        (airplane_mode_on, wrong_apn),
+        (sim_unseated, mobile_data_off),
+        (roaming_off_both_sides, last_bill),
     )
 )
+TEMPLATES = tuple(map(on_a_line, (*SINGLE, *PAIRS)))
