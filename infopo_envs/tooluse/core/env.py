@@ -210,8 +210,10 @@ class ToolUseEnv(InfoPOEnv):
         if asked is not None:
             change, report = self._user_performs(asked)
             plan = ReplyPlan("reveal", ((report,),), detail=asked.call.name)
+            judgment = {"kind": "perform", "keys": [asked.call.name]}
         else:
-            plan, new_fact = decide(message, self.task, self.known, self._goal_met(told))
+            plan, new_fact, keys = decide(message, self.task, self.known, self._goal_met(told))
+            judgment = {"kind": plan.kind, "keys": sorted(keys)}
         reply = self.user.say(message, plan)  # may raise; nothing has changed yet
         if change is not None:
             commit(self.world, change)
@@ -221,7 +223,7 @@ class ToolUseEnv(InfoPOEnv):
         self.told = told
         self.confirmed = plan.kind == "confirm"
         self.ended_by_customer = plan.kind == "done"
-        info = {"reply_kind": plan.kind}
+        info = {"reply_kind": plan.kind, "judgment": judgment}
         if asked is not None:
             info["user_call"] = asked.call.to_dict()
             self.evidence.add(report)

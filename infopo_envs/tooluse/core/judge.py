@@ -33,23 +33,27 @@ PROPOSING = (
 )
 
 
-def decide(message: str, task: Task, known: Iterable[str], goal_met: bool) -> tuple[ReplyPlan, str]:
-    """The plan for the customer's reply, and the key of a newly told fact (or ``""``)."""
+def decide(
+    message: str, task: Task, known: Iterable[str], goal_met: bool
+) -> tuple[ReplyPlan, str, tuple[str, ...]]:
+    """The plan for the customer's reply, the key of a newly told fact (or ``""``), and the
+    keys of the facts or decisions the reply concerns (the judgment)."""
     text, known = words_of(message), set(known)
     if mentions(text, FAREWELLS):
-        return ReplyPlan("done"), ""
+        return ReplyPlan("done"), "", ()
     decision = proposed_decision(text, task.decisions)
     if decision is not None:
-        return ReplyPlan("confirm" if decision.accept else "refuse", detail=decision.key), ""
+        kind = "confirm" if decision.accept else "refuse"
+        return ReplyPlan(kind, detail=decision.key), "", (decision.key,)
     if goal_met:
-        return ReplyPlan("done"), ""
+        return ReplyPlan("done"), "", ()
     asked = [fact for fact in task.facts if mentions(text, normal(fact.topics))]
     new = [fact for fact in asked if fact.key not in known]
     if new:
-        return ReplyPlan("reveal", (new[0].says,)), new[0].key
+        return ReplyPlan("reveal", (new[0].says,)), new[0].key, (new[0].key,)
     if asked:
-        return ReplyPlan("repeat", (asked[0].says,)), ""
-    return ReplyPlan("unknown" if "?" in message else "chat"), ""
+        return ReplyPlan("repeat", (asked[0].says,)), "", (asked[0].key,)
+    return ReplyPlan("unknown" if "?" in message else "chat"), "", ()
 
 
 def proposed_decision(text: str, decisions: Iterable[Decision]) -> Decision | None:
