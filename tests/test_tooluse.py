@@ -271,7 +271,7 @@ def test_telecom_dual_control_syncs_phone_and_account():
     world = env.unwrapped.world
     assert world.db.lines[world.phone.phone_number].status == "suspended"
     reply, *_, info = env.step("[action] Could you run a speed test for me?")
-    assert "fails" in reply and info["user_call"]["name"] == "run_speed_test"
+    assert "fails" in reply and info["user_calls"][0]["name"] == "run_speed_test"
     reply, *_ = env.step("[action] Please check your status bar.")
     assert "No service" in reply
     for action in env.unwrapped.gold_actions():  # the agent pays the bill and resumes the line
@@ -286,11 +286,9 @@ def test_telecom_customer_performs_requested_phone_actions():
     assert env.unwrapped.world.phone.airplane_mode
     reply, _, _, _, info = env.step("[action] Can you switch off airplane mode, please?")
     assert not env.unwrapped.world.phone.airplane_mode
-    assert info["user_call"] == {
-        "actor": "user",
-        "name": "set_airplane_mode",
-        "arguments": {"enabled": False},
-    }
+    assert info["user_calls"] == [
+        {"actor": "user", "name": "set_airplane_mode", "arguments": {"enabled": False}}
+    ]
     assert "airplane mode off" in reply
     env.step("[action] Now please turn mobile data off.")
     assert not env.unwrapped.world.phone.mobile_data

@@ -124,6 +124,9 @@ def _blind(env_id: str) -> dict[str, Any]:
         agents["five_fixed_instructions"] = lambda: Script(*FIVE_FIXES)
         agents["six_fixed_instructions"] = lambda: Script(*SIX_FIXES)
         agents["fixes_then_list"] = lambda: Script(*SIX_FIXES, BLIND_LISTS[env_id])
+        agents["every_fix_in_one_message"] = lambda: Script(
+            "[action] " + " Then ".join(fix[len("[action] ") :] for fix in SIX_FIXES)
+        )
     return agents
 
 

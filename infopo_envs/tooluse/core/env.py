@@ -34,12 +34,18 @@ from infopo_envs.tooluse.core.judge import Evidence, decide, told_now
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
 from infopo_envs.tooluse.core.scenario import Task
 from infopo_envs.tooluse.core.state import replay, state_hash
-from infopo_envs.tooluse.core.user_actions import UserAction, request_for, requested
+from infopo_envs.tooluse.core.user_actions import (
+    MAX_PER_MESSAGE,
+    UserAction,
+    request_for,
+    requested,
+)
 from simulators import ReplyPlan, UserSimulator
 
 #: A template draws a task for the world it is given (and may adjust the world to fit it).
 Template = Callable[[np.random.Generator, Any], Task]
 MAX_DRAWS = 20
+ONE_AT_A_TIME = "That's a lot at once. Could we take it one step at a time?"
 MAX_CACHED_GOALS = 100_000
 _BASES: dict[tuple[str, str], BaseModel] = {}
 _GOALS: dict[tuple[str, TaskRef], tuple[int, str]] = {}
@@ -206,11 +212,14 @@ class ToolUseEnv(InfoPOEnv):
         new_fact = ""
         told = self.told | told_now(message, self.task.required_info, self.evidence)
         asked = requested(message, self.user_actions)
-        change = None
-        if asked is not None:
-            change, report = self._user_performs(asked)
-            plan = ReplyPlan("reveal", ((report,),), detail=asked.call.name)
-            judgment = {"kind": "perform", "keys": [asked.call.name]}
+        change, calls = None, []
+        if len(asked.perform) > MAX_PER_MESSAGE:
+            plan = ReplyPlan("answer", ((ONE_AT_A_TIME,),))
+            judgment = {"kind": "refuse", "keys": sorted(a.key for a in asked.perform)}
+        elif asked.perform:
+            change, report, calls = self._customer_performs(asked.perform)
+            plan = ReplyPlan("reveal", ((report,),), detail=" ".join(c.name for c in calls))
+            judgment = {"kind": "perform", "keys": sorted(a.key for a in asked.perform)}
         else:
             plan, new_fact, keys = decide(message, self.task, self.known, self._goal_met(told))
             judgment = {"kind": plan.kind, "keys": sorted(keys)}
@@ -218,25 +227,33 @@ class ToolUseEnv(InfoPOEnv):
         if change is not None:
             commit(self.world, change)
             self._hash = None
+            self.evidence.add(report)
         self.agent_messages.append(message)
         self.known.update({new_fact} - {""})
         self.told = told
         self.confirmed = plan.kind == "confirm"
         self.ended_by_customer = plan.kind == "done"
         info = {"reply_kind": plan.kind, "judgment": judgment}
-        if asked is not None:
-            info["user_call"] = asked.call.to_dict()
-            self.evidence.add(report)
-            self._check_call(USER, self.user_tools.tools[asked.call.name].kind, asked.call.name)
+        if calls:
+            info["user_calls"] = [call.to_dict() for call in calls]
+        for call in calls:
+            self._check_call(USER, self.user_tools.tools[call.name].kind, call.name)
         return self._closing(
             Feedback(reply, source="user", terminated=plan.kind == "done", info=info)
         )
 
-    def _user_performs(self, action: UserAction) -> tuple[View | None, str]:
-        try:
-            return self.user_tools.run(self.world, action.call)
-        except ToolError as error:
-            return None, f"I tried, but: {error}"
+    def _customer_performs(self, actions) -> tuple[View, str, list]:
+        """The customer's phone actions, in order, on one view committed after the reply."""
+        change, reports, calls = view(self.world), [], []
+        for action in actions:
+            call = action.resolve(change.model)
+            try:
+                _, report = self.user_tools.run(change.model, call, in_view=True)
+                calls.append(call)
+            except ToolError as error:
+                report = f"I tried, but: {error}"
+            reports.append(report)
+        return change, " Then: ".join(reports), calls
 
     def _closing(self, feedback: Feedback) -> Feedback:
         """Add the outcome to the reward of the episode's last step (sparse reward)."""

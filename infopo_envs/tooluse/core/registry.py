@@ -144,11 +144,15 @@ class ToolRegistry:
             commit(world, change)
         return world, result
 
-    def run(self, world: BaseModel, call: ToolCall) -> tuple[View | None, Any]:
+    def run(
+        self, world: BaseModel, call: ToolCall, *, in_view: bool = False
+    ) -> tuple[View | None, Any]:
         """Run ``call`` without applying it: the change to ``commit`` (None for non-writes).
 
         The result is JSON data, taken at once. Only ``write`` tools may change anything, and
         they see a copy-on-write view; the others read the world itself and must not touch it.
+        ``in_view=True`` runs a write directly on ``world``, which must itself be a view's model
+        (several calls that commit together).
         """
         tool = self.tools.get(call.name)
         if tool is None:
@@ -158,7 +162,7 @@ class ToolRegistry:
         except ValidationError as error:
             raise ToolError(f"Bad arguments for {call.name}: {_summarize(error)}") from None
         values = {name: getattr(arguments, name) for name in type(arguments).model_fields}
-        if tool.kind != "write":
+        if tool.kind != "write" or in_view:
             return None, to_jsonable_python(tool.function(self.state_of(world), **values))
         change = view(world)
         return change, to_jsonable_python(tool.function(self.state_of(change.model), **values))

@@ -19,6 +19,8 @@ from infopo_envs.tooluse.telecom.tools import REFUEL_PRICE_PER_GB
 
 NO_DATA = "My mobile data isn't working."
 NO_SERVICE = "My phone has no service at all."
+SLOW = "My mobile internet is really slow."
+NO_MMS = "I can't send picture messages."
 
 
 def _identity(world: TelecomWorld) -> Fact:
@@ -58,6 +60,8 @@ def _phone_task(
     symptom: str,
     fixes: tuple[ToolCall, ...],
     abroad: bool = False,
+    checks: tuple[str, ...] = ("check_status_bar", "check_network_status"),
+    arguments: dict | None = None,
 ) -> Task:
     """A task whose gold is the customer's phone actions only."""
     return Task(
@@ -66,7 +70,9 @@ def _phone_task(
         f"{symptom} Get it working again.",
         (_identity(world), _location(abroad)),
         gold=fixes,
-        lookups=_lookups(world, _user("check_status_bar"), _user("check_network_settings")),
+        lookups=_lookups(
+            world, *(_user(name, **(arguments or {}).get(name, {})) for name in checks)
+        ),
     )
 
 
@@ -104,6 +110,41 @@ def airplane_and_data(rng: np.random.Generator, world: TelecomWorld) -> Task:
         NO_SERVICE,
         (_user("set_airplane_mode", enabled=False), _user("set_mobile_data", enabled=True)),
     )
+
+
+def vpn_slow(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.vpn_connected = True
+    checks = ("check_status_bar", "run_speed_test", "check_vpn_status")
+    return _phone_task(world, "vpn_slow", SLOW, (_user("disconnect_vpn"),), checks=checks)
+
+
+def data_saver_slow(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.data_saver = True
+    checks = ("check_status_bar", "run_speed_test", "check_data_restriction_status")
+    fix = (_user("set_data_saver", enabled=False),)
+    return _phone_task(world, "data_saver_slow", SLOW, fix, checks=checks)
+
+
+def network_mode_2g(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.network_mode = pick(rng, ("2g_only", "3g_only"))
+    symptom = NO_DATA if world.phone.network_mode == "2g_only" else SLOW
+    checks = ("check_status_bar", "check_network_mode_preference")
+    fix = (_user("set_network_mode_preference", mode="4g_5g_preferred"),)
+    return _phone_task(world, "network_mode_old", symptom, fix, checks=checks)
+
+
+def mms_permission(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.app_permissions["messaging"] = ["sms"]
+    checks = ("can_send_mms", "check_app_permissions")
+    fix = (_user("grant_app_permission", app_name="messaging", permission="storage"),)
+    arguments = {"check_app_permissions": {"app_name": "messaging"}}
+    return _phone_task(world, "mms_permission", NO_MMS, fix, checks=checks, arguments=arguments)
+
+
+def mms_settings(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.mmsc_url = pick(rng, ("http://mms.old.example", ""))
+    checks = ("can_send_mms", "check_apn_settings")
+    return _phone_task(world, "mms_settings", NO_MMS, (_user("reset_apn_settings"),), checks=checks)
 
 
 def phone_roaming_off(rng: np.random.Generator, world: TelecomWorld) -> Task:
@@ -288,6 +329,11 @@ SINGLE = (
     data_used_up,
     bigger_plan,
     last_bill,
+    vpn_slow,
+    data_saver_slow,
+    network_mode_2g,
+    mms_permission,
+    mms_settings,
 )
 #: Two requests of one customer (never one abroad and one at home).
 PAIRS = tuple(
@@ -302,6 +348,9 @@ PAIRS = tuple(
         (airplane_mode_on, wrong_apn),
         (sim_unseated, mobile_data_off),
         (roaming_off_both_sides, last_bill),
+        (vpn_slow, data_used_up),
+        (mms_permission, last_bill),
+        (data_saver_slow, bigger_plan),
     )
 )
 TEMPLATES = tuple(map(on_a_line, (*SINGLE, *PAIRS)))
