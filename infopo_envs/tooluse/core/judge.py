@@ -15,6 +15,26 @@ from infopo_envs.core.lexicon import mentions, words_of
 from infopo_envs.tooluse.core.scenario import Decision, InfoItem, Task, numbers_in
 from simulators import ReplyPlan
 
+#: Offers of help and greetings: the customer hears no question about anything it knows.
+OFFERS = (
+    "how can i help",
+    "how may i help",
+    "how can i assist",
+    "how may i assist",
+    "what can i do for you",
+    "anything else i can help",
+    "anything else i can do",
+)
+#: Words that mean the same in a proposal (the decision's lexicon names one of them).
+SAME_MEANING = {
+    "cancel": ("cancellation", "cancelling", "canceling", "cancelled", "canceled"),
+    "exchange": ("swap", "exchanging", "replace"),
+    "add": ("top up", "adding"),
+    "refuel": ("top up", "top-up"),
+    "gb": ("gigabyte", "gigabytes"),
+    "upgrade": ("upgrading",),
+    "modify": ("change", "changing"),
+}
 FAREWELLS = ("goodbye", "bye", "have a nice day", "have a great day", "take care")
 PROPOSING = (
     "confirm",
@@ -53,7 +73,9 @@ def decide(
         return ReplyPlan("reveal", (new[0].says,)), new[0].key, (new[0].key,)
     if asked:
         return ReplyPlan("repeat", (asked[0].says,)), "", (asked[0].key,)
-    return ReplyPlan("unknown" if "?" in message else "chat"), "", ()
+    if mentions(text, OFFERS) or "?" not in message:
+        return ReplyPlan("chat"), "", ()
+    return ReplyPlan("unknown"), "", ()
 
 
 def proposed_decision(text: str, decisions: Iterable[Decision]) -> Decision | None:
@@ -61,7 +83,7 @@ def proposed_decision(text: str, decisions: Iterable[Decision]) -> Decision | No
     if not mentions(text, PROPOSING):
         return None
     for decision in decisions:
-        if all(mentions(text, normal(group)) for group in decision.about):
+        if all(mentions(text, normal(_with_same_meaning(group))) for group in decision.about):
             return decision
     return None
 
@@ -147,6 +169,10 @@ def _amounts(text: str) -> set[float]:
 
 def _minutes(text: str) -> set[float]:
     return {_value(match.group(1)) for match in _MINUTES.finditer(text)}
+
+
+def _with_same_meaning(group: Iterable[str]) -> tuple[str, ...]:
+    return tuple(word for phrase in group for word in (phrase, *SAME_MEANING.get(phrase, ())))
 
 
 def normal(phrases: Iterable[str]) -> tuple[str, ...]:

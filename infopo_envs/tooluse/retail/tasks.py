@@ -14,6 +14,7 @@ from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMetho
 from infopo_envs.tooluse.retail.generator import random_address
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
+REASON_TOPICS = ("reason", "why", "no longer needed", "by mistake")
 ITEM_TOPICS = ("item", "items", "product", "which one", "what would you like")
 
 
@@ -43,7 +44,7 @@ def _order_fact(*orders: Order) -> Fact:
     ids = " and ".join(order.order_id for order in orders)
     return Fact(
         "order",
-        ("order id", "order number", "which order", "order ids"),
+        ("order id", "order number", "which order", "order ids", "id of the order", "your orders"),
         (f"It's order {ids}.", f"The order number is {ids}."),
         "Which order is it about? Please give me the order id.",
     )
@@ -108,7 +109,7 @@ def cancel_pending_order(rng: np.random.Generator, db: RetailDB) -> Task:
             _order_fact(order),
             Fact(
                 "reason",
-                ("reason", "why"),
+                REASON_TOPICS,
                 (f"The reason is: {reason}.",),
                 "What is the reason for the cancellation?",
             ),
