@@ -1,4 +1,7 @@
-"""Tool-use envs (retail, airline, telecom): oracle, no-op, schemas, calls, budget, dual control."""
+"""Tool-use envs (retail, airline, telecom): no-op, schemas, calls, budget, dual control.
+
+The oracle's 1.0 on every test task is asserted in ``test_redteam_tooluse.py``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ import jsonschema
 import pytest
 
 import infopo_envs  # noqa: F401
-from infopo_envs.core.agents import run_episode
 from infopo_envs.core.metrics import pass_hat_k
 from infopo_envs.tooluse import AirlineEnv, RetailEnv, TelecomEnv
 from infopo_envs.tooluse.core import (
@@ -38,16 +40,6 @@ def env(request):
 
 def _test_ids(env) -> list[str]:
     return [f"test-{i:04d}" for i in range(env.unwrapped.test_size)]
-
-
-def test_oracle_solves_every_test_task(env):
-    templates = set()
-    for task_id in _test_ids(env):
-        result = run_episode(env, Oracle(), options={"task_id": task_id})
-        assert result.outcome == 1.0 and result.success, (task_id, result.transcript["turns"])
-        assert result.terminated
-        templates.add(env.unwrapped.task.template)
-    assert len(templates) >= 20
 
 
 def test_doing_nothing_scores_zero_on_every_task(env):

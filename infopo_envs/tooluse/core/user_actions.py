@@ -123,11 +123,14 @@ def _lexicon(actions: tuple[UserAction, ...]):
 def _in_text_order(message: str, actions: tuple[UserAction, ...]) -> list[str]:
     """Keys whose phrases occur as whole words; the longest match wins an overlap."""
     words = words_of(message).split()
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        starts.setdefault(word, []).append(index)
     found = []
     for action in actions:
         for phrase in action.phrases:
             target = words_of(phrase).split()
-            for start in range(len(words) - len(target) + 1):
+            for start in starts.get(target[0], ()):
                 if words[start : start + len(target)] == target:
                     found.append((start, start + len(target), action.key))
     taken: set[int] = set()
