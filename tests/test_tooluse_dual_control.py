@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import gymnasium as gym
-import pytest
 
 import infopo_envs  # noqa: F401
-from infopo_envs.tooluse.core import state_hash, user_actions
+from infopo_envs.tooluse.core import state_hash
 from infopo_envs.tooluse.core.user_actions import requested
 from infopo_envs.tooluse.telecom.user_tools import USER_ACTIONS, USER_TOOLS
 
 TELECOM = "InfoPO/ToolUse-Telecom-v0"
-with_judging = pytest.mark.skipif(user_actions.read is None, reason="needs the judging core")
 
 
 def _keys(message: str) -> list[str]:
@@ -81,7 +79,6 @@ def test_state_changes_only_through_the_customers_tools():
     assert text.startswith("Error: Unknown tool") and env.unwrapped.world.phone.airplane_mode
 
 
-@with_judging
 def test_negation_and_order_are_honoured():
     message = "Don't turn off airplane mode yet, first check your status bar."
     reading = requested(message, USER_ACTIONS)

@@ -30,7 +30,7 @@ from infopo_envs.core.seeding import rng_for
 from infopo_envs.tooluse.core.calls import AGENT, USER, CallFormatError, ToolUseGrammar, parse_call
 from infopo_envs.tooluse.core.common_tools import TRANSFER
 from infopo_envs.tooluse.core.cow import View, commit, fork, view
-from infopo_envs.tooluse.core.judge import Evidence, decide, told_now
+from infopo_envs.tooluse.core.judge import Evidence, TaskLexicon, decide, told_now
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
 from infopo_envs.tooluse.core.scenario import Task
 from infopo_envs.tooluse.core.state import replay, state_hash
@@ -130,6 +130,7 @@ class ToolUseEnv(InfoPOEnv):
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
         self.world, self.task, self.goal_hash = self.draft(task)
+        self.lexicon = TaskLexicon.of(self.task)
         self.errors = 0
         self.known: set[str] = set()
         self.agent_messages: list[str] = []
@@ -221,7 +222,8 @@ class ToolUseEnv(InfoPOEnv):
             plan = ReplyPlan("reveal", ((report,),), detail=" ".join(c.name for c in calls))
             judgment = {"kind": "perform", "keys": sorted(a.key for a in asked.perform)}
         else:
-            plan, new_fact, keys = decide(message, self.task, self.known, self._goal_met(told))
+            goal_met = self._goal_met(told)
+            plan, new_fact, keys = decide(message, self.task, self.known, goal_met, self.lexicon)
             judgment = {"kind": plan.kind, "keys": sorted(keys)}
         reply = self.user.say(message, plan)  # may raise; nothing has changed yet
         if change is not None:

@@ -5,9 +5,7 @@ call them; it asks in a message ("don't touch airplane mode yet; first check you
 then run a speed test"), and the customer performs what it understood, in the order the agent
 means, skipping what the agent says not to do (yet). The requests a customer understands are
 data: a key, the user-tool call, the phrases that ask for it, and a canonical request. Reading
-the message (lemmas, clauses, negation, deferral, order) is the judging core's job when it is
-available; without it, phrases are matched as whole words in text order and nothing is read
-as negated.
+the message (lemmas, clauses, negation, deferral, order) is the shared judging core's job.
 """
 
 from __future__ import annotations
@@ -18,13 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from infopo_envs.core.lexicon import words_of
+from infopo_envs.core.judging import Lexicon, read
 from infopo_envs.tooluse.core.calls import USER, ToolCall
-
-try:  # the shared judging core (lemmas, clauses, negation and order)
-    from infopo_envs.core.judging import Lexicon, read
-except ImportError:  # pragma: no cover - depends on the installed core
-    Lexicon = read = None
 
 #: The customer does at most this many things per message ("one thing at a time, please").
 MAX_PER_MESSAGE = 2
@@ -99,13 +92,9 @@ def requested(message: str, actions: tuple[UserAction, ...]) -> Requests:
     if not actions:
         return Requests((), ())
     by_key = {action.key: action for action in actions}
-    if read is not None:
-        hits = read(message).find(_lexicon(actions))
-        wanted = [h.key for h in hits if not (h.negated or h.deferred)]
-        refused = [h.key for h in hits if h.negated or h.deferred]
-    else:
-        wanted, refused = _in_text_order(message, actions), []
-    wanted = list(dict.fromkeys(wanted))
+    hits = read(message).find(_lexicon(actions))
+    wanted = list(dict.fromkeys(h.key for h in hits if not (h.negated or h.deferred)))
+    refused = [h.key for h in hits if h.negated or h.deferred]
     refused = [key for key in dict.fromkeys(refused) if key not in wanted]
     return Requests(tuple(by_key[k] for k in wanted), tuple(by_key[k] for k in refused))
 
@@ -118,28 +107,6 @@ def _lexicon(actions: tuple[UserAction, ...]):
     if key not in _LEXICONS:
         _LEXICONS[key] = (actions, Lexicon({a.key: a.phrases for a in actions}))
     return _LEXICONS[key][1]
-
-
-def _in_text_order(message: str, actions: tuple[UserAction, ...]) -> list[str]:
-    """Keys whose phrases occur as whole words; the longest match wins an overlap."""
-    words = words_of(message).split()
-    starts: dict[str, list[int]] = {}
-    for index, word in enumerate(words):
-        starts.setdefault(word, []).append(index)
-    found = []
-    for action in actions:
-        for phrase in action.phrases:
-            target = words_of(phrase).split()
-            for start in starts.get(target[0], ()):
-                if words[start : start + len(target)] == target:
-                    found.append((start, start + len(target), action.key))
-    taken: set[int] = set()
-    kept = []
-    for start, end, key in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
-        if not taken & set(range(start, end)):
-            taken |= set(range(start, end))
-            kept.append((start, key))
-    return [key for _, key in sorted(kept)]
 
 
 def request_for(call: ToolCall, actions: tuple[UserAction, ...]) -> str:
