@@ -132,10 +132,6 @@ def numbers_in(text: str) -> set[float]:
     return {round(float(match.replace(",", "")), 2) for match in _NUMBER.findall(text)}
 
 
-def is_number(text: str) -> bool:
-    return _NUMBER.fullmatch(text) is not None
-
-
 def pick(rng, items):
     """One element of ``items``, drawn from ``rng`` (templates' only way to choose)."""
     items = list(items)
