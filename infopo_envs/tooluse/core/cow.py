@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
-MAX_CACHED_DIGESTS = 500_000
+MAX_CACHED_DIGESTS = 50_000
 _DIGESTS: dict[int, tuple[Any, str]] = {}
 
 

@@ -31,11 +31,13 @@ from infopo_envs.tooluse.core.calls import AGENT, USER, CallFormatError, ToolUse
 from infopo_envs.tooluse.core.common_tools import TRANSFER
 from infopo_envs.tooluse.core.cow import View, commit, fork, view
 from infopo_envs.tooluse.core.judge import Evidence, TaskLexicon, decide, told_now
+from infopo_envs.tooluse.core.llm_hands import LLMHands
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
 from infopo_envs.tooluse.core.scenario import Task
 from infopo_envs.tooluse.core.state import replay, state_hash
 from infopo_envs.tooluse.core.user_actions import (
     MAX_PER_MESSAGE,
+    Requests,
     UserAction,
     request_for,
     requested,
@@ -68,13 +70,19 @@ class ToolUseEnv(InfoPOEnv):
     templates: ClassVar[tuple[Template, ...]] = ()
 
     def __init__(
-        self, simulator: str | UserSimulator | None = "rule", *, error_budget: int = 10, **kwargs
+        self,
+        simulator: str | UserSimulator | None = "rule",
+        *,
+        error_budget: int = 10,
+        customer_tools: str | LLMHands | None = None,
+        **kwargs,
     ):
         super().__init__(**kwargs)
         if error_budget < 0:
             raise ValueError(f"error_budget must be >= 0, got {error_budget}")
         self.user = UserChannel(simulator)
         self.error_budget = int(error_budget)
+        self.hands = _hands(customer_tools)
 
     # ---- tasks -----------------------------------------------------------------------------
     @classmethod
@@ -212,7 +220,7 @@ class ToolUseEnv(InfoPOEnv):
     def _say(self, message: str) -> Feedback:
         new_fact = ""
         told = self.told | told_now(message, self.task.required_info, self.evidence)
-        asked = requested(message, self.user_actions)
+        asked = self._requests(message)
         change, calls = None, []
         if len(asked.perform) > MAX_PER_MESSAGE:
             plan = ReplyPlan("answer", ((ONE_AT_A_TIME,),))
@@ -243,6 +251,17 @@ class ToolUseEnv(InfoPOEnv):
         return self._closing(
             Feedback(reply, source="user", terminated=plan.kind == "done", info=info)
         )
+
+    def _requests(self, message: str) -> Requests:
+        """What the customer will do on its phone: read by the rules, or chosen by an LLM."""
+        if self.hands is None or self.user_tools is None:
+            return requested(message, self.user_actions)
+        history = [
+            {"role": "assistant" if m.speaker == "user" else "user", "content": m.text}
+            for m in self.user.history
+        ]
+        calls = self.hands.choose(message, history, self.user_tools)  # may raise: no change yet
+        return Requests(tuple(UserAction(c.name, c, (), "") for c in calls), ())
 
     def _customer_performs(self, actions) -> tuple[View, str, list]:
         """The customer's phone actions, in order, on one view committed after the reply."""
@@ -326,3 +345,17 @@ class ToolUseEnv(InfoPOEnv):
         menu += self.gold_actions()
         menu += ["[action] Is there anything else I can help you with?", "[action] Goodbye!"]
         return menu
+
+
+def _hands(customer_tools: str | LLMHands | None) -> LLMHands | None:
+    """``None``/``"rule"``: the rules read the agent; ``"openai:<model>"`` or an ``LLMHands``."""
+    if customer_tools is None or customer_tools == "rule":
+        return None
+    if isinstance(customer_tools, LLMHands):
+        return customer_tools
+    scheme, _, model = str(customer_tools).partition(":")
+    if scheme != "openai" or not model:
+        raise ValueError(
+            f"customer_tools must be 'rule' or 'openai:<model>', got {customer_tools!r}"
+        )
+    return LLMHands(model)

@@ -72,6 +72,9 @@ class TelecomEnv(ToolUseEnv):
     ``gym.make("InfoPO/ToolUse-Telecom-v0", simulator="rule", error_budget=10, max_turns=40,
     placeholder="No information found.")``. ``simulator`` is a spec string or a ``UserSimulator``;
     LLM simulators get the scenario as a role description and the phone's report as the plan's fact.
+    ``customer_tools="openai:<model>"`` (or an ``LLMHands``) lets an LLM choose the customer's
+    phone actions by function calling over the user tools' schemas; the default ``"rule"``
+    reads them from the agent's message with the judging core.
 
     ## Version History
     - v0: initial release; judged as tau2 does (values as answers, policy in the outcome),
