@@ -103,7 +103,7 @@ def decide(
         return ReplyPlan("reveal", (new[0].says,)), new[0].key, (new[0].key,)
     if asked:
         return ReplyPlan("repeat", (asked[0].says,)), "", (asked[0].key,)
-    if "offer" in cues or not reading.is_question:
+    if "offer" in cues or "?" not in message:
         return ReplyPlan("chat"), "", ()
     return ReplyPlan("unknown"), "", ()
 
