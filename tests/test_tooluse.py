@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 import infopo_envs  # noqa: F401
-from infopo_envs.core.metrics import pass_hat_k
+from infopo_agent.metrics import pass_hat_k
 from infopo_envs.tooluse import AirlineEnv, RetailEnv, TelecomEnv
 from infopo_envs.tooluse.core import (
     ToolCall,
