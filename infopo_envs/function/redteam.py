@@ -4,14 +4,20 @@ Each plays through ``reset``/``step`` only and reads nothing but the observation
 
 - ``extrapolate_quadratic``: looks up the test input, evaluates ``f`` one, two and three steps
   away along one argument and answers the quadratic through them at step zero
-  (``3 f(1) - 3 f(2) + f(3)``), one argument after another while the episode lasts;
+  (``3 f(1) - 3 f(2) + f(3)``);
 - ``extrapolate_central``: the same with the symmetric stencil ``f(-1)``, ``f(1)``, ``f(-2)``,
   ``f(2)`` (the quadratic through four points around the test input);
+- ``extrapolate_wide``: the quadratic through two, four and six steps away;
+- ``mixed_difference``: ``f(x + e_a) + f(x + e_b) - f(x + e_a + e_b)``, exact when ``f`` is a sum
+  of a function without ``a`` and one without ``b``;
 - ``neighbour``: answers ``f`` at the test input with one argument changed by one (exact when
-  ``f`` does not depend on that argument there), one argument after another;
+  ``f`` does not depend on that argument there);
 - ``plane_fit``: fits ``f`` by least squares to a linear-plus-quadratic surface over probes
   around the test input and answers the fit there;
-- ``observation_guess``: answers the value of the worked example shown in the opening, then 0.
+- ``mirror``: answers ``f`` at the test input with every argument negated;
+- ``observation_guess``: answers the value of the worked example shown in the opening.
+
+The answer is final (one per episode), so each stencil agent answers from its first argument.
 """
 
 from __future__ import annotations
@@ -76,19 +82,15 @@ def _read_test(feedback: str) -> tuple[int, int, int, int]:
 
 
 def _stencil_script(steps: tuple[int, ...], weights: tuple[float, ...]):
-    """Per argument: evaluate at the test input shifted by ``steps``; answer the weighted sum."""
+    """Evaluate at the test input with ``a`` shifted by ``steps``; answer the weighted sum."""
 
     def script(opening: str) -> Script:
         test = _read_test((yield "[search] test"))
-        for axis in range(4):
-            values = []
-            for step in steps:
-                values.append(_value((yield _probe(_shift(test, axis, step)))))
-            if None in values:
-                continue
-            guess = round(sum(w * v for w, v in zip(weights, values, strict=True)))
-            if (yield f"[answer] {guess}").startswith("Correct"):
-                return
+        values = []
+        for step in steps:
+            values.append(_value((yield _probe(_shift(test, 0, step)))))
+        guess = round(sum(w * (v or 0) for w, v in zip(weights, values, strict=True)))
+        yield f"[answer] {guess}"
 
     return script
 
@@ -116,10 +118,25 @@ def _quadratic_features(point: tuple[int, ...], centre: tuple[int, ...]) -> list
     return [1.0, *x, *squares]
 
 
+def _mixed_difference(opening: str) -> Script:
+    """Answers f(x + e_a) + f(x + e_b) - f(x + e_a + e_b): exact when f separates a from b."""
+    test = _read_test((yield "[search] test"))
+    first = _value((yield _probe(_shift(test, 0, 1))))
+    second = _value((yield _probe(_shift(test, 1, 1))))
+    both = _value((yield _probe(_shift(_shift(test, 0, 1), 1, 1))))
+    yield f"[answer] {(first or 0) + (second or 0) - (both or 0)}"
+
+
+def _mirror(opening: str) -> Script:
+    """Answers f at the test input with every argument negated (exact for an even rule)."""
+    test = _read_test((yield "[search] test"))
+    value = _value((yield _probe(tuple(-v for v in test))))
+    yield f"[answer] {value if value is not None else 0}"
+
+
 def _observation_guess(opening: str) -> Script:
     example = _value(opening)
     yield f"[answer] {example if example is not None else 0}"
-    yield "[answer] 0"
 
 
 def _agent(script: Callable[[str], Script]) -> Callable[[], Agent]:
@@ -132,8 +149,11 @@ CHEATERS: dict[str, dict[str, Callable[[], Agent]]] = {
         "extrapolate_central": _agent(
             _stencil_script((-1, 1, -2, 2), (4 / 6, 4 / 6, -1 / 6, -1 / 6))
         ),
+        "extrapolate_wide": _agent(_stencil_script((2, 4, 6), (3.0, -3.0, 1.0))),
         "neighbour": _agent(_stencil_script((1,), (1.0,))),
+        "mixed_difference": _agent(_mixed_difference),
         "plane_fit": _agent(_plane_fit),
+        "mirror": _agent(_mirror),
         "observation_guess": _agent(_observation_guess),
     }
 }
