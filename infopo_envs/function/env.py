@@ -57,8 +57,9 @@ class FunctionEnv(InfoPOEnv):
 
     ## Rewards
     1.0 for a correct answer (within 1e-6 of ``f`` at the test input); 0 for every other
-    action, a wrong answer included. The answer is final. Invalid actions get 0 (``invalid_action_reward``): a
-    malformed action, a ``[search]`` for anything but ``test``, or evaluating the test input.
+    action, a wrong answer included. The answer is final. Invalid actions get 0
+    (``invalid_action_reward``): a malformed action, a ``[search]`` for anything but
+    ``test``, or evaluating the test input.
     ``info["outcome"]`` is 1.0 when the right answer was given and 0.0 otherwise;
     ``info["success"]`` is True exactly when the outcome is 1.0.
 
