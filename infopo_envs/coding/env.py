@@ -83,7 +83,7 @@ class CodingCollabEnv(InfoPOEnv):
 
     env_name = ENV_NAME
     default_max_turns = 10
-    test_size = 100
+    test_size = 300
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the user (e.g. ask a question)", "message"),
         ActionForm("answer", "submit your Python code; this ends the episode", "python code"),
@@ -199,7 +199,6 @@ class CodingCollabEnv(InfoPOEnv):
         menu = ["[action] Can you tell me more about what you need?"]
         menu += [f"[action] {fact.question}" for fact in self.task.facts]
         menu.append(f"[answer] def {self.task.function}(*args):\n    return None\n")
-        menu.append(f"[answer] ```python\n{self.task.reference}```")
         return menu
 
 

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from infopo_envs.coding.tasks import task_for
+from infopo_envs.coding.tasks import draw_variant
 from infopo_envs.core.agents import Agent, RandomAgent
-from infopo_envs.core.seeding import TRAIN
+from infopo_envs.core.seeding import TRAIN, TaskRef
 from infopo_envs.function.redteam import Script, ScriptedAgent
 
 #: How many train tasks the memorizers study.
@@ -43,7 +43,7 @@ def memory(key: str) -> dict[str, str]:
     """The most common reference per signature (``key="signature"``) or opening request."""
     seen: dict[str, Counter[str]] = {}
     for index in range(MEMORY_TASKS):
-        task = task_for(TRAIN, index)
+        task = draw_variant(TaskRef(TRAIN, index))
         label = task.signature if key == "signature" else task.request
         seen.setdefault(label, Counter())[task.reference] += 1
     return {label: counts.most_common(1)[0][0] for label, counts in seen.items()}
@@ -58,9 +58,10 @@ def _recalled(opening: str, key: str) -> str:
     signature, name = _signature(opening)
     if key == "opening":
         match = _REQUEST.search(opening)
-        recalled = memory("opening").get(match.group(1) if match else "")
-        if recalled is not None:
-            return recalled
+        said = match.group(1) if match else ""
+        for request, recalled in memory("opening").items():
+            if request in said:
+                return recalled
     return memory("signature").get(signature, f"def {name}(*args):\n    return None\n")
 
 
