@@ -10,8 +10,8 @@ from infopo_envs.coding.tasks import (
     content_hash,
     draw_variant,
     family_names,
-    task_for,
     reserved_catalogue,
+    task_for,
     variants,
 )
 from infopo_envs.core import TaskRef

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from infopo_envs.coding.judge import fact_asked_about
-from infopo_envs.coding.sandbox import DEFAULT_PRELOAD, Sandbox, grade
+from infopo_envs.coding.sandbox import Sandbox, grade
 from infopo_envs.coding.tasks import ENV_NAME, CodingTask, expected_for, task_for
 from infopo_envs.core import (
     ActionForm,
@@ -41,8 +41,8 @@ class CodingCollabEnv(InfoPOEnv):
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
     ``[action] <question to the user>`` or ``[answer] <python code>`` (markdown code fences are
     tolerated; all fenced blocks are joined). The code must define the function named in the
-    signature; the modules ``math, re, string, collections, itertools, functools, datetime,
-    heapq, bisect, operator, calendar`` are importable.
+    signature; the interpreter's whole standard library is importable (``typing``, ``json``,
+    ``dataclasses``, ``collections``, ``datetime``, ...), nothing else.
 
     ## Observation Space
     Text (up to 32768 characters). ``reset`` returns the instructions, the signature, the
@@ -67,7 +67,9 @@ class CodingCollabEnv(InfoPOEnv):
     ``env`` for test results and errors), ``action_valid``, ``placeholder``, ``family`` and
     ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind``. After
     ``[answer]``: ``tests`` (one status per test: ``passed``, ``failed``, ``error`` or
-    ``timeout``, never the expected values), ``passed`` and ``total``; the last step also
+    ``timeout``, never the expected values), ``passed`` and ``total``; the reply names up to
+    three distinct errors (``ZeroDivisionError: division by zero``; an import that failed),
+    with the test's inputs cut out of their messages; the last step also
     ``outcome``, ``success`` and ``simulator`` statistics. A failure of the sandbox itself (not of
     the submission) raises ``SandboxError`` and leaves the env as it was.
 
@@ -111,12 +113,11 @@ class CodingCollabEnv(InfoPOEnv):
             seed=int(self.np_random.integers(2**63)),
             opening=self.task.request,
         )
-        modules = ", ".join(DEFAULT_PRELOAD)
         return (
             "You are a programming assistant. A user needs a Python function. Their request is "
             "vague, but they know exactly what the function must do: ask them, then submit "
-            "your code. It is run on hidden tests in a sandbox (no files, no network; modules "
-            f"available: {modules}); your score is the fraction of tests passed.\n"
+            "your code. It is run on hidden tests in a sandbox (no files, no network; the "
+            "standard library is available); your score is the fraction of tests passed.\n"
             f"Signature: {self.task.signature}\n"
             f"{self.instructions_footer()}\n\nUser: {self.task.request}"
         )
@@ -175,6 +176,9 @@ class CodingCollabEnv(InfoPOEnv):
         text = f"Submitted. {verdict.passed} of {len(verdict.statuses)} hidden tests passed."
         if counts:
             text += f" ({counts})"
+        errors = list(dict.fromkeys(e for e in report.errors if e))
+        if errors:
+            text += " Errors: " + "; ".join(errors[:3]) + "."
         info = {
             "tests": list(verdict.statuses),
             "passed": verdict.passed,
