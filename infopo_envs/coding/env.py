@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from infopo_envs.coding.judge import fact_asked_about
+from infopo_envs.coding.judge import PURPOSE, asks_purpose, fact_asked_about
 from infopo_envs.coding.sandbox import Sandbox, grade
 from infopo_envs.coding.tasks import ENV_NAME, CodingTask, expected_for, task_for
 from infopo_envs.core import (
@@ -65,7 +65,10 @@ class CodingCollabEnv(InfoPOEnv):
     ## Information
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user`` for replies,
     ``env`` for test results and errors), ``action_valid``, ``placeholder``, ``family`` and
-    ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind``. After
+    ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind`` and
+    ``judgment`` (``{"kind": "reveal" | "repeat" | "answer" | "unknown", "keys": [...]}``: the
+    fact the question was judged about, or ``purpose`` for a question about what the function
+    is for, answered with a summary of the request and the topics the user can explain). After
     ``[answer]``: ``tests`` (one status per test: ``passed``, ``failed``, ``error`` or
     ``timeout``, never the expected values), ``passed`` and ``total``; the reply names up to
     three distinct errors (``ZeroDivisionError: division by zero``; an import that failed),
@@ -153,7 +156,11 @@ class CodingCollabEnv(InfoPOEnv):
 
     def _ask(self, question: str) -> Feedback:
         fact = fact_asked_about(question, self.task.facts)
-        if fact is None:
+        keys = [] if fact is None else [fact.key]
+        if fact is None and asks_purpose(question):
+            plan, keys = ReplyPlan("answer", ((self._purpose(),),)), [PURPOSE]
+            new = []
+        elif fact is None:
             plan, new = ReplyPlan("unknown"), []
         elif fact.key in self.revealed:
             plan, new = ReplyPlan("repeat", (fact.phrasings,)), []
@@ -161,7 +168,16 @@ class CodingCollabEnv(InfoPOEnv):
             plan, new = ReplyPlan("reveal", (fact.phrasings,)), [fact.key]
         reply = self.user.say(question, plan)  # may raise; nothing has changed yet
         self.revealed += new
-        return Feedback(reply, 0.0, "user", info={"reply_kind": plan.kind})
+        judgment = {"kind": plan.kind, "keys": sorted(keys)}
+        return Feedback(reply, 0.0, "user", info={"reply_kind": plan.kind, "judgment": judgment})
+
+    def _purpose(self) -> str:
+        """What the function is for, and which details the user can explain (never a test)."""
+        topics = ", ".join(fact.key.replace("_", " ") for fact in self.task.facts)
+        return (
+            f"{self.task.summary or self.task.request} It has to match the signature "
+            f"{self.task.signature}. Ask me about the details that matter: {topics}."
+        )
 
     def _submit(self, code: str) -> Feedback:
         ref = self.task_ref

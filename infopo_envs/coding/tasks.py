@@ -49,6 +49,7 @@ class CodingTask:
     reference: str  # source text of the hidden reference implementation
     calls: tuple[tuple, ...]  # positional arguments of each hidden test
     facts: tuple[Fact, ...]
+    summary: str = ""  # what the function is for, in the user's words (the request unframed)
 
     def reference_function(self) -> Callable[..., Any]:
         """Our own reference, compiled in this (trusted) process."""
@@ -181,7 +182,12 @@ def generate_task(ref: TaskRef) -> CodingTask:
     references = [sibling.reference_function() for sibling in siblings]
     calls = discriminating_tests(task.reference_function(), references, pool, family_inputs, rng)
     frame = OPENING_FRAMES[int(rng.integers(len(OPENING_FRAMES)))]
-    return replace(task, calls=tuple(calls), request=frame.format(request=task.request))
+    return replace(
+        task,
+        calls=tuple(calls),
+        request=frame.format(request=task.request),
+        summary=task.request,
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -317,7 +317,7 @@ def fill_gaps(rng) -> CodingTask:
         (
             fact(
                 "method",
-                ("fill", "method", "replace", "what value", "how", "gap"),
+                ("fill", "method", "replace", "what value", "how"),
                 "How should a gap be filled?",
                 described,
                 described,

@@ -142,7 +142,17 @@ def slugify(rng) -> CodingTask:
             ),
             fact(
                 "characters",
-                ("digits", "numbers", "punctuation", "accents", "accented", "symbols", "allowed"),
+                (
+                    "digits",
+                    "numbers",
+                    "punctuation",
+                    "accents",
+                    "accented",
+                    "symbols",
+                    "allowed",
+                    *CASE_WORDS,
+                    "lower case",
+                ),
                 "Which characters are allowed: digits, accents, punctuation?",
                 (
                     "Only lower-case ASCII letters and digits; everything else in a word is "
@@ -285,6 +295,13 @@ def top_words(text, n):
                 if min_len > 1
                 else "Count every word, even one-letter ones.",
                 f"Only words with at least {min_len} letters count.",
+            ),
+            fact(
+                "case",
+                (*CASE_WORDS, "lower case", "upper case", "case-insensitive"),
+                "Does upper or lower case matter?",
+                "Case doesn't matter: 'The' and 'the' are the same word, reported in lower case.",
+                "Fold everything to lower case before counting.",
             ),
             fact(
                 "ties",
