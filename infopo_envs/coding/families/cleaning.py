@@ -396,7 +396,17 @@ def yes_no(rng) -> CodingTask:
             ),
             fact(
                 "normalize",
-                ("case", "spaces", "punctuation", "capitals", "exclamation"),
+                (
+                    "case",
+                    "spaces",
+                    "punctuation",
+                    "capitals",
+                    "exclamation",
+                    "lowercase",
+                    "lower case",
+                    "uppercase",
+                    "case-insensitive",
+                ),
                 "Do case, spaces or punctuation matter?",
                 "Ignore case and surrounding spaces, and a trailing '!' or '.'.",
                 "'Yes!' and ' yes ' are both yes.",

@@ -128,14 +128,23 @@ def slugify(rng) -> CodingTask:
         (
             fact(
                 "separator",
-                ("separator", "join", "between words", "hyphen", "dash", "underscore", "spaces"),
+                (
+                    "separator",
+                    "separate",
+                    "join",
+                    "between words",
+                    "hyphen",
+                    "dash",
+                    "underscore",
+                    "spaces",
+                ),
                 "What separator goes between words?",
                 f"Join the words with '{sep}'.",
                 f"Words are separated by a '{sep}'.",
             ),
             fact(
                 "length",
-                ("length", "long", "maximum", "limit", "characters", "cut"),
+                ("length", "long", "maximum", "limit", "cut"),
                 "Is there a maximum length?",
                 f"Cut the slug to at most {limit} characters, then trim separators at the end.",
                 f"No more than {limit} characters; don't leave a dangling separator.",
