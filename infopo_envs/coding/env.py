@@ -32,10 +32,13 @@ class CodingCollabEnv(InfoPOEnv):
     conversion, ranking, dates, data cleaning, grids, number games); the seed draws its hidden
     parameters (thresholds, rounding, tie-breaking, edge cases, return format). The agent sees
     the function's signature and the user's vague request. The user holds the hidden reference
-    implementation and a list of facts about it; asked about one (the env's lexicon decides which
-    from the question's words), the user states it in plain words, and says "I don't know"
-    otherwise. At most one new fact per question. ``[answer]`` submits code, which runs in an
-    isolated sandbox (``docs/sandbox.md``) against at least 10 hidden tests.
+    implementation and a list of facts about it; asked about one (the env's lexicon, read by the
+    shared judging core, decides which from the question's words), the user states it in plain
+    words; asked what the function is for, the user summarizes the request; otherwise the user
+    says "I don't know". At most one new fact per question. ``[answer]`` submits code, which runs
+    in an isolated sandbox (``docs/sandbox.md``) against 12 hidden tests, chosen as the inputs
+    on which the family's other variants disagree with this one (``coding/probing.py``), so
+    guessing the parameters does not pay.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
@@ -56,8 +59,9 @@ class CodingCollabEnv(InfoPOEnv):
 
     ## Starting State
     A task drawn from the seed: ``options={"task_id": "test-0003"}`` picks one,
-    ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
-    train split (disjoint from test).
+    ``options={"split": "test"}`` draws from the fixed 300-task test split (300 distinct
+    variants reserved for test), otherwise from the train split, which never uses a reserved
+    variant (disjoint by content: reference and hidden tests; ``docs/envs/coding.md``).
 
     ## Episode End
     Terminates at ``[answer]``; truncates at ``max_turns`` (default 10).
@@ -83,7 +87,9 @@ class CodingCollabEnv(InfoPOEnv):
     level), default ``Sandbox()``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release. Test variants reserved by reference, 300 test tasks, hidden tests
+      that tell a variant from its siblings, framed openings, the standard library in the
+      sandbox, errors named in the feedback, questions read by the judging core.
     """
 
     env_name = ENV_NAME
