@@ -121,13 +121,13 @@ def discriminating_tests(
     mine = expected_of(reference, list(pool))
     theirs = [expected_of(sibling, list(pool)) for sibling in siblings]
     candidates = []
-    for index, call in enumerate(pool):
+    for index in range(len(pool)):
         if index >= family_inputs and mine[index].raises is not None:
             continue
         differs = frozenset(
             k for k, outcome in enumerate(theirs) if not same_outcome(mine[index], outcome[index])
         )
-        candidates.append((differs, float(rng.random()), call))
+        candidates.append((differs, float(rng.random()), index))
     candidates.sort(key=lambda item: (-len(item[0]), item[1]))
     chosen: list[tuple] = []
     alive = set(range(len(siblings)))
@@ -135,8 +135,21 @@ def discriminating_tests(
         best = max(candidates, key=lambda item: len(item[0] & alive), default=None)
         if best is None or not best[0] & alive:
             break
-        chosen.append(best[2])
+        chosen.append(best)
         alive -= best[0]
         candidates.remove(best)
-    chosen += [call for _, _, call in candidates[: count - len(chosen)]]
-    return chosen
+    # Then the inputs most siblings get wrong, spread over the reference's outputs: tests that
+    # all expect one value (None, say) would let a constant function pass them all.
+    while candidates and len(chosen) < count:
+        best = min(candidates, key=lambda item: _cost(item, chosen, len(siblings), mine))
+        chosen.append(best)
+        candidates.remove(best)
+    return [pool[index] for _, _, index in chosen]
+
+
+def _cost(item, chosen, siblings: int, mine: list[Expected]) -> tuple:
+    """Siblings agreeing on this input, plus a share of all siblings per chosen test that
+    expects the same outcome; ties by the candidate's random draw."""
+    differs, draw, index = item
+    repeats = sum(same_outcome(mine[index], mine[other]) for _, _, other in chosen)
+    return (siblings - len(differs) + repeats * (siblings // 2 + 1), draw)
