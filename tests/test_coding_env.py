@@ -71,8 +71,9 @@ def test_task_generation_is_a_pure_function_of_the_task_id():
 
 
 def test_every_test_split_reference_passes_its_own_tests_in_the_sandbox():
+    # Every fifth task: the oracle test below submits the reference on all 100.
     sandbox = Sandbox()
-    for index in range(100):
+    for index in range(0, 100, 5):
         task = task_for("test", index)
         report = sandbox.run(task.reference, task.function, list(task.calls))
         verdict = grade(report, list(expected_for("test", index)))
