@@ -2,7 +2,11 @@
 
 A task family (``families/``) is a pure function of a NumPy generator that draws the hidden
 parameters (thresholds, rounding, tie-breaking, edge cases, return format) and returns a
-``CodingTask``. ``task_for(ref)`` picks the family and its parameters from the task's seed.
+``CodingTask``. A family's *variants* are its distinct references; one in ``TEST_SHARE`` of
+them is reserved for the test split, which walks them all, while train tasks draw a family and
+its parameters from the seed and redraw any reserved variant (``draw_variant``).
+``generate_task`` then chooses the hidden tests that tell the variant from its siblings
+(``probing.py``) and frames the opening. ``task_for(split, index)`` caches the result.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class CodingTask:
     signature: str  # e.g. "def bulk_price(unit_price: float, quantity: int) -> float"
     request: str  # the vague opening request
     reference: str  # source text of the hidden reference implementation
-    calls: tuple[tuple, ...]  # positional arguments of each hidden test
+    calls: tuple[tuple, ...]  # test arguments: the family's own, then the chosen hidden tests
     facts: tuple[Fact, ...]
     summary: str = ""  # what the function is for, in the user's words (the request unframed)
 
@@ -117,6 +121,8 @@ def variants(name: str) -> tuple[CodingTask, ...]:
 def reserved_for_test(name: str) -> tuple[CodingTask, ...]:
     """The variants only the test split uses: the share with the smallest reference hashes."""
     ranked = sorted(variants(name), key=lambda task: content_hash(task.reference))
+    if len(ranked) < 2:
+        raise ValueError(f"family {name} has one variant: it cannot serve both splits")
     return tuple(ranked[: max(1, len(ranked) // TEST_SHARE)])
 
 
