@@ -36,9 +36,13 @@ ENVS: dict[str, tuple[str, int, dict]] = {
 
 
 def _register_all() -> None:
+    # The env truncates at its own ``max_turns`` (and reports ``outcome`` and ``success`` when it
+    # does), so no TimeLimit wrapper is registered: ``gym.make(id, max_turns=N)`` gives episodes
+    # of at most N turns for any N, and ``env.spec.max_episode_steps`` reads N.
     for env_id, (entry_point, max_steps, kwargs) in ENVS.items():
         if env_id not in registry:
-            register(id=env_id, entry_point=entry_point, max_episode_steps=max_steps, kwargs=kwargs)
+            defaults = {"max_turns": max_steps, **kwargs}
+            register(id=env_id, entry_point=entry_point, max_episode_steps=None, kwargs=defaults)
 
 
 _register_all()
