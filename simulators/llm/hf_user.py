@@ -13,7 +13,7 @@ from simulators.llm.prompt import build_messages
 from simulators.personas import COOPERATIVE, Persona
 
 EMBEDDED = "smollm2"
-_load_lock = threading.Lock()
+_model_lock = threading.Lock()
 
 
 @functools.cache
@@ -90,16 +90,20 @@ class HFUserSimulator(LLMUserSimulator):
         the process's global random state."""
         from infopo_agent.policy import SamplingParams
 
-        with _load_lock:
+        # One lock for loading and sampling: envs stepped on several threads share the model,
+        # its tokenizer and the seeded sampling, which are not safe to use concurrently.
+        with _model_lock:
             policy = _load(self.model_name, self.device)
-        prompts = [
-            policy.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=True)[
-                "input_ids"
+            prompts = [
+                policy.tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=True)[
+                    "input_ids"
+                ]
+                for m in batch
             ]
-            for m in batch
-        ]
-        params = SamplingParams(temperature=self.temperature, max_new_tokens=self.max_new_tokens)
-        generations = policy.generate(prompts, params, seed=seed)
+            params = SamplingParams(
+                temperature=self.temperature, max_new_tokens=self.max_new_tokens
+            )
+            generations = policy.generate(prompts, params, seed=seed)
         return [
             Completion(g.text, len(prompt), len(g.token_ids))
             for prompt, g in zip(prompts, generations, strict=True)
