@@ -17,9 +17,10 @@ env's message; the turn still counts, as in the env.
 
 Reward: ``get_reward()`` is ``info["outcome"]`` when the episode ended and 0.0 otherwise (the
 ``"outcome"`` reward mode: step rewards are not summed). TRL's tool loop has no per-turn hook for
-advantages, so information gain does not enter TRL's loss on this path; each instance keeps the
-env's transcript (the ``transcript`` property) for ``infopo_agent.info_gain`` to score afterwards. For
-per-turn IG in the loss use ``InfoPOGRPOTrainer`` with ``trl_rollout.infopo_rollout_func``.
+advantages, so information gain does not enter TRL's loss on this path; each instance keeps
+the env's transcript (the ``transcript`` property) for ``infopo_agent.info_gain`` to score
+afterwards. For per-turn IG in the loss use ``InfoPOGRPOTrainer`` with
+``trl_rollout.infopo_rollout_func``.
 
 TRL needs a chat template that can render tool calls; ``tool_calling_tokenizer`` gives a ChatML
 tokenizer (SmolLM2's) TRL's Qwen2.5 template and its response parser.
@@ -108,7 +109,9 @@ class InfoPOToolEnv:
         env_id = row.get("env_id")
         if env_id is not None and env_id != self.env_id:
             raise ValueError(f"this environment plays {self.env_id}, the row is for {env_id}")
-        options = {"task_id": task_id} if task_id is not None else {"split": row.get("split", "train")}
+        options = (
+            {"task_id": task_id} if task_id is not None else {"split": row.get("split", "train")}
+        )
         observation, self._info = self._env.reset(seed=seed, options=options)
         self._done = False
         grammar = self._env.unwrapped.grammar.describe()
