@@ -7,8 +7,8 @@ import itertools
 
 import torch
 
-from infopo_agent.embedded import smollm2_dir
 from infopo_agent.policy import HFPolicy
+from simulators.llm.embedded import smollm2_dir
 
 
 @functools.cache

@@ -71,26 +71,10 @@ def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
             process.wait()
 
 
-REPLY = {
-    "id": "chatcmpl-local",
-    "object": "chat.completion",
-    "created": 0,
-    "model": "local",
-    "choices": [
-        {
-            "index": 0,
-            "message": {"role": "assistant", "content": "Sure, happy to help."},
-            "finish_reason": "stop",
-        }
-    ],
-    "usage": {"prompt_tokens": 7, "completion_tokens": 5, "total_tokens": 12},
-}
-
-
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
     """Answers every POST with the server's configured fault and counts the requests.
 
-    ``"flaky"`` answers a valid chat completion after ``delay`` seconds, except a 500 for every
+    ``"flaky"`` answers like ``"reply"`` after ``delay`` seconds, except a 500 for every
     request whose body hashes (SHA-256) to 0 modulo ``fail_every``: which calls fail depends on
     what is asked, not on the order of arrival. ``max_in_flight`` records how many requests were
     being served at once.
@@ -115,14 +99,28 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             time.sleep(self.server.delay)
             digest = int.from_bytes(hashlib.sha256(request).digest()[:8], "little")
             if digest % self.server.fail_every:
-                return self._send(json.dumps(REPLY).encode(), 200)
-            with self.server.lock:
-                self.server.failed_requests += 1
-            fault = "500"
+                fault = "reply"
+            else:
+                with self.server.lock:
+                    self.server.failed_requests += 1
+                fault = "500"
         if fault == "hang":
             time.sleep(self.server.hang_seconds)
             return
-        if fault == "500":
+        if fault == "reply":  # a well-formed completion that always says the same words
+            message = {"role": "assistant", "content": self.server.reply_text}
+            body = json.dumps(
+                {
+                    "id": "c",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": "m",
+                    "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }
+            ).encode()
+            status = 200
+        elif fault == "500":
             body, status = b'{"error": {"message": "boom"}}', 500
         elif fault == "429":
             body, status = b'{"error": {"message": "slow down"}}', 429
@@ -143,11 +141,21 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 
 @contextmanager
 def faulty_server(
-    fault: str, hang_seconds: float = 5.0, *, fail_every: int = 0, delay: float = 0.0
+    fault: str,
+    hang_seconds: float = 5.0,
+    reply_text: str = "Sure, happy to help.",
+    *,
+    fail_every: int = 0,
+    delay: float = 0.0,
 ):
-    """A local HTTP server that fails requests (see ``FaultyHandler``); yields (url, server)."""
+    """A local HTTP server that fails requests (see ``FaultyHandler``); yields (url, server).
+
+    ``fault="reply"`` is a model that answers every request with ``reply_text``, whatever it was
+    asked: the unfaithful user that a real small model is only sometimes.
+    """
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyHandler)
     server.fault, server.requests, server.hang_seconds = fault, 0, hang_seconds
+    server.reply_text = reply_text
     server.fail_every, server.delay, server.failed_requests = fail_every, delay, 0
     server.lock, server.in_flight, server.max_in_flight = threading.Lock(), 0, 0
     server.daemon_threads = True
