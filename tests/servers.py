@@ -88,12 +88,15 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             self.server.in_flight += 1
             self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
         try:
-            self._answer(body)
-        finally:
+            answer = self._answer(body)
+        finally:  # done before the reply goes out, so the client's next request never overlaps
             with self.server.lock:
                 self.server.in_flight -= 1
+        if answer is not None:
+            self._send(*answer)
 
-    def _answer(self, request: bytes):
+    def _answer(self, request: bytes) -> tuple[bytes, int] | None:
+        """The reply's body and status (None: hang up without answering)."""
         fault = self.server.fault
         if fault == "flaky":
             time.sleep(self.server.delay)
@@ -106,7 +109,7 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
                 fault = "500"
         if fault == "hang":
             time.sleep(self.server.hang_seconds)
-            return
+            return None
         if fault == "reply":  # a well-formed completion that always says the same words
             message = {"role": "assistant", "content": self.server.reply_text}
             body = json.dumps(
@@ -126,7 +129,7 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             body, status = b'{"error": {"message": "slow down"}}', 429
         else:  # malformed JSON with a 200
             body, status = b'{"choices": [ this is not json', 200
-        self._send(body, status)
+        return body, status
 
     def _send(self, body: bytes, status: int):
         self.send_response(status)
