@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 
-HOLIDAY_SETS = (("01-01", "12-25"), ("01-01", "05-01", "12-25", "12-26"), ("07-04", "12-25"))
+#: Month-days a business may close on; a variant closes on a few of them.
+HOLIDAYS = ("01-01", "05-01", "07-04", "10-03", "11-11", "12-24", "12-25", "12-26", "12-31")
 
 
 @family("dates.next_business_day")
 def next_business_day(rng) -> CodingTask:
-    weekend = pick(rng, ((5, 6), (4, 5)))
-    holidays = pick(rng, HOLIDAY_SETS)
+    weekend = pick(rng, ((5, 6), (4, 5), (6,), (5,), (4,)))
+    chosen = rng.choice(len(HOLIDAYS), int(rng.integers(1, 5)), replace=False)
+    holidays = tuple(HOLIDAYS[int(i)] for i in sorted(chosen))
     strictly_after = bool(rng.integers(2))
     start = "day + datetime.timedelta(days=1)" if strictly_after else "day"
     reference = f"""import datetime
@@ -36,7 +38,13 @@ def next_business_day(date_text):
         ("2028-02-28",),
         ("2027-12-31",),
     ]
-    names = {(5, 6): "Saturday and Sunday", (4, 5): "Friday and Saturday"}
+    names = {
+        (5, 6): "Saturday and Sunday",
+        (4, 5): "Friday and Saturday",
+        (6,): "Sunday only",
+        (5,): "Saturday only",
+        (4,): "Friday only",
+    }
     return CodingTask(
         "dates.next_business_day",
         "next_business_day",

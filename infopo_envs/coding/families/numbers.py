@@ -7,9 +7,19 @@ from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 
 @family("numbers.fizzbuzz")
 def fizzbuzz(rng) -> CodingTask:
-    a, b = pick(rng, ((3, 5), (2, 7), (3, 4), (4, 6), (2, 5), (3, 7)))
+    a = int(rng.integers(2, 8))
+    b = int(rng.integers(a + 1, 10))
     word_a, word_b = pick(
-        rng, (("Fizz", "Buzz"), ("Foo", "Bar"), ("Ping", "Pong"), ("Tick", "Tock"))
+        rng,
+        (
+            ("Fizz", "Buzz"),
+            ("Foo", "Bar"),
+            ("Ping", "Pong"),
+            ("Tick", "Tock"),
+            ("Zip", "Zap"),
+            ("Bing", "Bong"),
+            ("Hip", "Hop"),
+        ),
     )
     start_zero = bool(rng.integers(2))
     numbers_as = pick(rng, ("str", "int"))
@@ -65,7 +75,7 @@ def fizzbuzz(rng) -> CodingTask:
 @family("numbers.moving_average")
 def moving_average(rng) -> CodingTask:
     partial = bool(rng.integers(2))
-    digits = pick(rng, (1, 2, 3))
+    digits = int(rng.integers(0, 5))
     trailing = bool(rng.integers(2))
     if partial:
         window = (
@@ -157,7 +167,7 @@ def moving_average(rng) -> CodingTask:
 
 @family("numbers.histogram")
 def histogram(rng) -> CodingTask:
-    width = pick(rng, (5, 10, 25))
+    width = pick(rng, (2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 50))
     right_closed = bool(rng.integers(2))
     empty_bins = bool(rng.integers(2))
     key = f"-(-v // {width}) * {width} - {width}" if right_closed else f"v // {width} * {width}"
@@ -236,7 +246,7 @@ def histogram(rng) -> CodingTask:
 
 @family("numbers.password_strength")
 def password_strength(rng) -> CodingTask:
-    min_len = pick(rng, (6, 8, 10, 12))
+    min_len = int(rng.integers(4, 17))
     need_symbol = bool(rng.integers(2))
     scale = pick(rng, ("score", "label"))
     checks = [
@@ -325,7 +335,7 @@ def password_strength(rng) -> CodingTask:
 
 @family("numbers.digit_checksum")
 def digit_checksum(rng) -> CodingTask:
-    weights = pick(rng, ((1, 3), (2, 1), (3, 7, 1)))
+    weights = tuple(int(w) for w in rng.integers(1, 10, size=int(rng.integers(2, 4))))
     modulus = pick(rng, (10, 11))
     from_right = bool(rng.integers(2))
     digits = "reversed(code)" if from_right else "code"

@@ -9,8 +9,8 @@ ROUNDING_WORDS = ("round", "rounding", "rounded", "decimal", "decimals", "cents"
 
 @family("pricing.bulk_discount")
 def bulk_discount(rng) -> CodingTask:
-    threshold = pick(rng, (10, 12, 20, 24, 25, 30, 50, 100))
-    percent = pick(rng, (5, 8, 10, 12, 15, 20, 25))
+    threshold = int(rng.integers(5, 151))
+    percent = int(rng.integers(3, 41))
     inclusive = bool(rng.integers(2))
     digits = pick(rng, (0, 2))
     op = ">=" if inclusive else ">"
@@ -61,10 +61,10 @@ def bulk_discount(rng) -> CodingTask:
 
 @family("pricing.shipping_cost")
 def shipping_cost(rng) -> CodingTask:
-    base = pick(rng, (2.5, 3.0, 4.5, 5.0, 5.99, 6.99))
-    per_kg = pick(rng, (0.5, 1.2, 1.5, 2.0))
-    free_kg = pick(rng, (1, 2, 5))
-    express = pick(rng, (1.5, 2.0, 2.5))
+    base = int(rng.integers(150, 1000)) / 100
+    per_kg = int(rng.integers(2, 41)) / 10
+    free_kg = int(rng.integers(1, 11))
+    express = pick(rng, (1.25, 1.5, 1.75, 2.0, 2.5, 3.0))
     reference = f"""import math
 
 
@@ -128,10 +128,10 @@ def shipping_cost(weight_kg, express):
 
 @family("pricing.tiered_tax")
 def tiered_tax(rng) -> CodingTask:
-    first = pick(rng, (8000, 10000, 12000, 12500, 15000))
-    second = first + pick(rng, (20000, 25000, 30000, 40000))
-    low_rate = pick(rng, (10, 12, 15, 20))
-    high_rate = low_rate + pick(rng, (10, 15, 20))
+    first = 500 * int(rng.integers(16, 41))
+    second = first + 2500 * int(rng.integers(8, 31))
+    low_rate = int(rng.integers(5, 26))
+    high_rate = low_rate + int(rng.integers(5, 26))
     floor = bool(rng.integers(2))
     finish = "int(tax)" if floor else "round(tax, 2)"
     reference = f"""def income_tax(income):
@@ -199,10 +199,10 @@ def tiered_tax(rng) -> CodingTask:
 
 @family("pricing.coupon_total")
 def coupon_total(rng) -> CodingTask:
-    percent_code = pick(rng, ("SAVE10", "SPRING15", "VIP20", "WELCOME25"))
-    percent = int(percent_code[-2:])
-    flat_code = pick(rng, ("FLAT5", "MINUS8", "TAKE3", "GIFT4"))
-    flat = int(flat_code[-1])
+    percent = int(rng.integers(10, 51))
+    percent_code = f"{pick(rng, ('SAVE', 'SPRING', 'VIP', 'WELCOME', 'DEAL', 'SUMMER'))}{percent}"
+    flat = int(rng.integers(1, 10))
+    flat_code = f"{pick(rng, ('FLAT', 'MINUS', 'TAKE', 'GIFT', 'OFF'))}{flat}"
     case_insensitive = bool(rng.integers(2))
     unknown_raises = bool(rng.integers(2))
     norm = "coupon.upper()" if case_insensitive else "coupon"
@@ -292,7 +292,7 @@ def coupon_total(rng) -> CodingTask:
 def split_bill(rng) -> CodingTask:
     tip_first = bool(rng.integers(2))
     extra_to_first = bool(rng.integers(2))
-    tip = pick(rng, (0, 10, 15, 18, 20))
+    tip = int(rng.integers(0, 26))
     order = "range(remainder)" if extra_to_first else "range(people - remainder, people)"
     reference = f"""def split_bill(total, people):
     cents = round(total * 100)

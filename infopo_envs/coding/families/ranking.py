@@ -74,8 +74,12 @@ def competition_ranks(rng) -> CodingTask:
 
 @family("ranking.letter_grade")
 def letter_grade(rng) -> CodingTask:
-    weights = pick(rng, ((0.3, 0.3, 0.4), (0.2, 0.3, 0.5), (0.25, 0.25, 0.5)))
-    cutoffs = pick(rng, ((90, 80, 70, 60), (85, 75, 65, 50), (93, 85, 77, 70), (88, 78, 68, 55)))
+    homework, midterm = 5 * int(rng.integers(2, 8)), 5 * int(rng.integers(2, 8))
+    weights = (homework / 100, midterm / 100, (100 - homework - midterm) / 100)
+    cutoffs = [int(rng.integers(85, 96))]
+    for _ in range(3):
+        cutoffs.append(cutoffs[-1] - int(rng.integers(5, 13)))
+    cutoffs = tuple(cutoffs)
     plus = bool(rng.integers(2))
     plus_line = '    if grade != "F" and score % 10 >= 7:\n        grade += "+"\n' if plus else ""
     reference = f"""def letter_grade(homework, midterm, final):
@@ -102,7 +106,7 @@ def letter_grade(rng) -> CodingTask:
         (77, 77, 77),
         (59, 61, 60),
     ]
-    w = ", ".join(f"{int(x * 100)}%" for x in weights)
+    w = ", ".join(f"{round(x * 100)}%" for x in weights)
     return CodingTask(
         "ranking.letter_grade",
         "letter_grade",
@@ -142,7 +146,7 @@ def letter_grade(rng) -> CodingTask:
 @family("ranking.leaderboard")
 def leaderboard(rng) -> CodingTask:
     time_tiebreak = bool(rng.integers(2))
-    top = pick(rng, (3, 5, None))
+    top = pick(rng, (None, *range(2, 11)))
     drop_zero = bool(rng.integers(2))
     tie = "e[2]" if time_tiebreak else "e[0]"
     keep = "if e[1] > 0" if drop_zero else ""
@@ -212,9 +216,9 @@ def leaderboard(rng) -> CodingTask:
 
 @family("ranking.trimmed_score")
 def trimmed_score(rng) -> CodingTask:
-    drop = pick(rng, (0, 1, 2))
+    drop = int(rng.integers(0, 4))
     use_median = bool(rng.integers(2))
-    digits = pick(rng, (1, 2))
+    digits = int(rng.integers(0, 4))
     empty_none = bool(rng.integers(2))
     body = (
         "    mid = len(kept) // 2\n    value = kept[mid] if len(kept) % 2 else "
@@ -291,8 +295,8 @@ def trimmed_score(rng) -> CodingTask:
 
 @family("ranking.top_k_by_ratio")
 def top_k_by_ratio(rng) -> CodingTask:
-    min_votes = pick(rng, (0, 3, 5, 10))
-    k = pick(rng, (2, 3))
+    min_votes = int(rng.integers(0, 13))
+    k = int(rng.integers(1, 6))
     laplace = bool(rng.integers(2))
     ratio = "(up + 1) / (up + down + 2)" if laplace else "up / (up + down) if up + down else 0.0"
     reference = f"""def best_items(votes):

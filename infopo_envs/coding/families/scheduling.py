@@ -7,10 +7,10 @@ from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 
 @family("scheduling.free_slots")
 def free_slots(rng) -> CodingTask:
-    step = pick(rng, (15, 30, 60))
-    buffer = pick(rng, (0, 5, 10, 15))
+    step = pick(rng, (10, 15, 20, 30, 60))
+    buffer = 5 * int(rng.integers(0, 7))
     as_text = bool(rng.integers(2))
-    start, end = pick(rng, ((480, 1020), (540, 1080), (510, 990), (600, 1140)))
+    start, end = 30 * int(rng.integers(12, 22)), 30 * int(rng.integers(32, 42))
     out = 'f"{t // 60:02d}:{t % 60:02d}"' if as_text else "t"
     reference = f"""def free_slots(busy, duration):
     slots = []
@@ -33,7 +33,7 @@ def free_slots(rng) -> CodingTask:
         ([(660, 720)], 60),
         ([(0, 2000)], 30),
     ]
-    day = f"{start // 60}:00 to {end // 60}:00"
+    day = f"{start // 60}:{start % 60:02d} to {end // 60}:{end % 60:02d}"
     return CodingTask(
         "scheduling.free_slots",
         "free_slots",
@@ -80,10 +80,10 @@ def free_slots(rng) -> CodingTask:
 
 @family("scheduling.overtime_pay")
 def overtime_pay(rng) -> CodingTask:
-    limit = pick(rng, (35, 37, 38, 40))
-    multiplier = pick(rng, (1.25, 1.5, 1.75, 2.0))
+    limit = int(rng.integers(30, 49))
+    multiplier = pick(rng, (1.25, 1.5, 1.75, 2.0, 2.5, 3.0))
     daily = bool(rng.integers(2))
-    daily_limit = pick(rng, (8, 9, 10))
+    daily_limit = int(rng.integers(6, 13))
     if daily:
         body = f"""    regular = sum(min(h, {daily_limit}) for h in hours)
     overtime = sum(max(h - {daily_limit}, 0) for h in hours)"""
@@ -145,10 +145,10 @@ def overtime_pay(rng) -> CodingTask:
 
 @family("scheduling.parking_fee")
 def parking_fee(rng) -> CodingTask:
-    free = pick(rng, (0, 10, 15, 30))
-    block = pick(rng, (15, 30, 60))
-    price = pick(rng, (1, 2, 3, 4))
-    cap = pick(rng, (10, 15, 20, 25, 30))
+    free = 5 * int(rng.integers(0, 7))
+    block = pick(rng, (10, 15, 20, 30, 60))
+    price = int(rng.integers(1, 6))
+    cap = int(rng.integers(8, 41))
     reference = f"""def parking_fee(minutes):
     if minutes <= {free}:
         return 0
@@ -209,7 +209,7 @@ def parking_fee(rng) -> CodingTask:
 @family("scheduling.rooms_needed")
 def rooms_needed(rng) -> CodingTask:
     touching_ok = bool(rng.integers(2))
-    cleanup = pick(rng, (0, 10, 15))
+    cleanup = 5 * int(rng.integers(0, 7))
     free_op = "<=" if touching_ok else "<"
     reference = f"""def rooms_needed(meetings):
     ends = []

@@ -93,7 +93,7 @@ def normalize_name(rng) -> CodingTask:
 @family("text.slugify")
 def slugify(rng) -> CodingTask:
     sep = pick(rng, ("-", "_"))
-    limit = pick(rng, (16, 20, 24, 30, 40))
+    limit = int(rng.integers(12, 49))
     keep_digits = bool(rng.integers(2))
     allowed = "c.isalnum()" if keep_digits else "c.isalpha()"
     reference = f"""def slugify(title):
@@ -177,11 +177,12 @@ def slugify(rng) -> CodingTask:
 
 @family("text.mask_email")
 def mask_email(rng) -> CodingTask:
-    keep = pick(rng, (1, 2, 3, 4))
-    mask = pick(rng, ("*", "#", "x", "•"))
+    keep = int(rng.integers(1, 6))
+    mask = pick(rng, ("*", "#", "x", "•", "?", "-", "_", "X"))
+    count = int(rng.integers(2, 7))
     fixed = bool(rng.integers(2))
     hide_domain = bool(rng.integers(2))
-    stars = f'"{mask}" * 3' if fixed else f'"{mask}" * max(len(local) - {keep}, 0)'
+    stars = f'"{mask}" * {count}' if fixed else f'"{mask}" * max(len(local) - {keep}, 0)'
     domain_part = '"@..." + domain.split(".")[-1]' if hide_domain else '"@" + domain'
     reference = f"""def mask_email(email):
     if email.count("@") != 1:
@@ -223,7 +224,7 @@ def mask_email(rng) -> CodingTask:
                 ("mask", "character", "symbol", "star", "asterisk", "replace"),
                 "Which mask character or symbol replaces the rest?",
                 (
-                    f"Hide the rest with exactly three '{mask}' no matter how long it is."
+                    f"Hide the rest with exactly {count} '{mask}' no matter how long it is."
                     if fixed
                     else f"Replace each hidden character with '{mask}'."
                 ),
@@ -256,7 +257,7 @@ def mask_email(rng) -> CodingTask:
 
 @family("text.top_words")
 def top_words(rng) -> CodingTask:
-    min_len = pick(rng, (1, 3, 4))
+    min_len = int(rng.integers(1, 7))
     tie_alpha = bool(rng.integers(2))
     with_counts = bool(rng.integers(2))
     tie = "(-counts[w], w)" if tie_alpha else "(-counts[w], first[w])"
@@ -343,7 +344,7 @@ def top_words(text, n):
 
 @family("text.truncate")
 def truncate(rng) -> CodingTask:
-    ellipsis = pick(rng, ("...", "…", " [more]", "~"))
+    ellipsis = pick(rng, ("...", "…", " [more]", "~", "..", " (more)", ">>", " [...]", "--"))
     word_boundary = bool(rng.integers(2))
     counted = bool(rng.integers(2))
     room = f"limit - {len(ellipsis)}" if counted else "limit"

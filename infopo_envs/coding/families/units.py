@@ -9,7 +9,7 @@ DIGIT_WORDS = ("round", "rounding", "rounded", "decimal", "decimals", "precision
 
 @family("units.temperature")
 def temperature(rng) -> CodingTask:
-    digits = pick(rng, (0, 1, 2))
+    digits = int(rng.integers(0, 5))
     kelvin = bool(rng.integers(2))
     bad_raises = bool(rng.integers(2))
     bad = "raise ValueError(scale)" if bad_raises else "return None"
@@ -166,7 +166,7 @@ def duration(rng) -> CodingTask:
 @family("units.human_bytes")
 def human_bytes(rng) -> CodingTask:
     binary = bool(rng.integers(2))
-    digits = pick(rng, (0, 1, 2))
+    digits = int(rng.integers(0, 4))
     space = bool(rng.integers(2))
     base = 1024 if binary else 1000
     units = ["B", "KiB", "MiB", "GiB", "TiB"] if binary else ["B", "kB", "MB", "GB", "TB"]
@@ -306,7 +306,7 @@ def pace(distance_km, minutes):
 @family("units.distance")
 def distance(rng) -> CodingTask:
     target = pick(rng, ("km", "mi", "m"))
-    digits = pick(rng, (1, 2, 3))
+    digits = int(rng.integers(0, 5))
     abbrev = bool(rng.integers(2))
     factors = {"km": 1000.0, "mi": 1609.344, "m": 1.0, "ft": 0.3048, "yd": 0.9144}
     aliases = (
