@@ -89,7 +89,7 @@ def test_references_pass_with_the_imports_models_write(env):
 
 
 def test_failing_imports_and_exceptions_are_named_in_the_feedback(env):
-    task, _, _ = _start(env, "test-0004")
+    task, _, _ = _start(env, "test-0005")
     text, reward, _, _, _ = env.step("[answer] import numpy\n" + task.reference)
     assert reward == 0.0 and "ModuleNotFoundError: No module named 'numpy'" in text
     _start(env, "test-0005")

@@ -9,13 +9,16 @@ INVALID_WORDS = ("invalid", "bad", "garbage", "malformed", "can't", "cannot", "u
 
 @family("cleaning.phone_number")
 def phone_number(rng) -> CodingTask:
-    style = pick(rng, ("dashes", "parens", "dots"))
+    style = pick(rng, ("dashes", "parens", "dots", "spaces", "slash", "plain"))
     strip_one = bool(rng.integers(2))
     invalid_none = bool(rng.integers(2))
     fmt = {
         "dashes": 'f"{d[:3]}-{d[3:6]}-{d[6:]}"',
         "parens": 'f"({d[:3]}) {d[3:6]}-{d[6:]}"',
         "dots": 'f"{d[:3]}.{d[3:6]}.{d[6:]}"',
+        "spaces": 'f"{d[:3]} {d[3:6]} {d[6:]}"',
+        "slash": 'f"{d[:3]}/{d[3:6]}-{d[6:]}"',
+        "plain": "d",
     }[style]
     country = '    if len(d) == 11 and d[0] == "1":\n        d = d[1:]\n' if strip_one else ""
     bad = "return None" if invalid_none else 'return ""'
@@ -38,7 +41,14 @@ def phone_number(rng) -> CodingTask:
         ("1-800-555-0199",),
         ("5551234567",),
     ]
-    sample = {"dashes": "555-123-4567", "parens": "(555) 123-4567", "dots": "555.123.4567"}
+    sample = {
+        "dashes": "555-123-4567",
+        "parens": "(555) 123-4567",
+        "dots": "555.123.4567",
+        "spaces": "555 123 4567",
+        "slash": "555/123-4567",
+        "plain": "5551234567",
+    }
     return CodingTask(
         "cleaning.phone_number",
         "clean_phone",

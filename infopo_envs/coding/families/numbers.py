@@ -167,7 +167,7 @@ def moving_average(rng) -> CodingTask:
 
 @family("numbers.histogram")
 def histogram(rng) -> CodingTask:
-    width = pick(rng, (2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 50))
+    width = int(rng.integers(2, 51))
     right_closed = bool(rng.integers(2))
     empty_bins = bool(rng.integers(2))
     key = f"-(-v // {width}) * {width} - {width}" if right_closed else f"v // {width} * {width}"

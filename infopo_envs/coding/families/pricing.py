@@ -293,6 +293,7 @@ def split_bill(rng) -> CodingTask:
     tip_first = bool(rng.integers(2))
     extra_to_first = bool(rng.integers(2))
     tip = int(rng.integers(0, 26))
+    cover = 50 * int(rng.integers(0, 9))  # cents each person pays on top, untipped
     order = "range(remainder)" if extra_to_first else "range(people - remainder, people)"
     reference = f"""def split_bill(total, people):
     cents = round(total * 100)
@@ -303,7 +304,7 @@ def split_bill(rng) -> CodingTask:
         shares[i] += 1
     if not {tip_first}:
         shares = [round(s * (100 + {tip}) / 100) for s in shares]
-    return [s / 100 for s in shares]
+    return [(s + {cover}) / 100 for s in shares]
 """
     calls = [
         (100.0, 3),
@@ -351,6 +352,18 @@ def split_bill(rng) -> CodingTask:
                 "Who pays the leftover cents when it doesn't divide evenly?",
                 f"Leftover cents go one each to {who}.",
                 f"If it doesn't split evenly, {who} pay one cent more.",
+            ),
+            fact(
+                "cover",
+                ("cover", "cover charge", "per person", "per head", "fee", "surcharge"),
+                "Is there a cover charge per person?",
+                f"Everyone also pays a cover charge of {cover / 100:.2f}, added to their share "
+                "after the tip and not tipped on."
+                if cover
+                else "No cover charge.",
+                f"Add {cover / 100:.2f} per head on top of each share (no tip on it)."
+                if cover
+                else "There's no per-person fee.",
             ),
             fact(
                 "format",

@@ -146,7 +146,7 @@ def letter_grade(rng) -> CodingTask:
 @family("ranking.leaderboard")
 def leaderboard(rng) -> CodingTask:
     time_tiebreak = bool(rng.integers(2))
-    top = pick(rng, (None, *range(2, 11)))
+    top = pick(rng, (None, *range(1, 16)))
     drop_zero = bool(rng.integers(2))
     tie = "e[2]" if time_tiebreak else "e[0]"
     keep = "if e[1] > 0" if drop_zero else ""
@@ -216,7 +216,7 @@ def leaderboard(rng) -> CodingTask:
 
 @family("ranking.trimmed_score")
 def trimmed_score(rng) -> CodingTask:
-    drop = int(rng.integers(0, 4))
+    drop = int(rng.integers(0, 5))
     use_median = bool(rng.integers(2))
     digits = int(rng.integers(0, 4))
     empty_none = bool(rng.integers(2))
@@ -295,8 +295,8 @@ def trimmed_score(rng) -> CodingTask:
 
 @family("ranking.top_k_by_ratio")
 def top_k_by_ratio(rng) -> CodingTask:
-    min_votes = int(rng.integers(0, 13))
-    k = int(rng.integers(1, 6))
+    min_votes = int(rng.integers(0, 21))
+    k = int(rng.integers(1, 9))
     laplace = bool(rng.integers(2))
     ratio = "(up + 1) / (up + down + 2)" if laplace else "up / (up + down) if up + down else 0.0"
     reference = f"""def best_items(votes):

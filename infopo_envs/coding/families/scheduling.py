@@ -81,7 +81,7 @@ def free_slots(rng) -> CodingTask:
 @family("scheduling.overtime_pay")
 def overtime_pay(rng) -> CodingTask:
     limit = int(rng.integers(30, 49))
-    multiplier = pick(rng, (1.25, 1.5, 1.75, 2.0, 2.5, 3.0))
+    multiplier = round(1 + int(rng.integers(5, 41)) / 20, 2)
     daily = bool(rng.integers(2))
     daily_limit = int(rng.integers(6, 13))
     if daily:
@@ -209,7 +209,7 @@ def parking_fee(rng) -> CodingTask:
 @family("scheduling.rooms_needed")
 def rooms_needed(rng) -> CodingTask:
     touching_ok = bool(rng.integers(2))
-    cleanup = 5 * int(rng.integers(0, 7))
+    cleanup = 5 * int(rng.integers(0, 10))
     free_op = "<=" if touching_ok else "<"
     reference = f"""def rooms_needed(meetings):
     ends = []

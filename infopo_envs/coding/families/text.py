@@ -92,8 +92,8 @@ def normalize_name(rng) -> CodingTask:
 
 @family("text.slugify")
 def slugify(rng) -> CodingTask:
-    sep = pick(rng, ("-", "_"))
-    limit = int(rng.integers(12, 49))
+    sep = pick(rng, ("-", "_", "."))
+    limit = int(rng.integers(8, 65))
     keep_digits = bool(rng.integers(2))
     allowed = "c.isalnum()" if keep_digits else "c.isalpha()"
     reference = f"""def slugify(title):

@@ -11,9 +11,15 @@ DIGIT_WORDS = ("round", "rounding", "rounded", "decimal", "decimals", "precision
 def temperature(rng) -> CodingTask:
     digits = int(rng.integers(0, 5))
     kelvin = bool(rng.integers(2))
+    rankine = bool(rng.integers(2))
     bad_raises = bool(rng.integers(2))
     bad = "raise ValueError(scale)" if bad_raises else "return None"
     kelvin_line = 'if scale == "K":\n        return round(value - 273.15, ' + str(digits) + ")"
+    rankine_line = (
+        'if scale == "R":\n        return round((value - 491.67) * 5 / 9, ' + str(digits) + ")"
+    )
+    supported = ["C", "F"] + ["K"] * kelvin + ["R"] * rankine
+    listed = ", ".join(f"'{letter}'" for letter in supported)
     reference = f"""def to_celsius(value, scale):
     scale = scale.strip().upper()
     if scale == "C":
@@ -21,6 +27,7 @@ def temperature(rng) -> CodingTask:
     if scale == "F":
         return round((value - 32) * 5 / 9, {digits})
     {kelvin_line if kelvin else "pass"}
+    {rankine_line if rankine else "pass"}
     {bad}
 """
     calls = [
@@ -35,6 +42,7 @@ def temperature(rng) -> CodingTask:
         (451, " F "),
         (0, "R"),
         (373.15, "k"),
+        (671.67, " r"),
     ]
     return CodingTask(
         "units.temperature",
@@ -55,13 +63,11 @@ def temperature(rng) -> CodingTask:
                 "scales",
                 ("scales", "kelvin", "fahrenheit", "supported", "letters"),
                 "Which input scales must it understand?",
-                (
-                    "Scales are 'C', 'F' and 'K' in any case, with spaces allowed around them."
-                    if kelvin
-                    else "Only 'C' and 'F' (any case, spaces allowed); Kelvin counts as "
-                    "unsupported."
-                ),
-                "C, F and K." if kelvin else "Just C and F, no Kelvin.",
+                f"The scales are {listed} in any case, with spaces allowed around them; "
+                "any other letter is unsupported.",
+                f"Only {', '.join(supported)}"
+                + ("." if kelvin else ", no Kelvin.")
+                + ("" if rankine else " Rankine ('R') is not supported."),
             ),
             fact(
                 "invalid",
