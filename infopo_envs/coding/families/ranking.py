@@ -176,6 +176,7 @@ def leaderboard(rng) -> CodingTask:
         ([("m", 7, 1.0), ("n", 0, 0.5), ("o", 7, 0.5), ("k", 2, 3.0)],),
         ([(n, 10, float(i)) for i, n in enumerate("zyxwvu")],),
         (base[1:5],),
+        ([(f"p{i:02d}", i * 7 % 13, float(i % 5)) for i in range(20)],),
     ]
     return CodingTask(
         "ranking.leaderboard",
@@ -248,6 +249,7 @@ def trimmed_score(rng) -> CodingTask:
         ([1, 100, 2, 99, 3],),
         ([4.1, 4.2, 4.3, 4.4, 4.5, 4.6, 4.7, 4.8],),
         ([0, 0, 10, 10, 5],),
+        ([1.5, 9.25, 3.125, 7.0, 2.0, 8.5, 6.75, 4.0, 5.5, 10.0, 0.5, 7.875],),
     ]
     return CodingTask(
         "ranking.trimmed_score",
