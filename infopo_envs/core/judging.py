@@ -9,7 +9,8 @@ three pieces:
     lemmatizes every word with ``lemminflect`` (all parts of speech, with its out-of-vocabulary
     rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and splits
     it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens with "don't",
-    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ...), whether
+    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ..., or sets a
+    topic aside: "leaving the budget aside", "transmission aside"), whether
     it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
     *order*: the position of the clause in the sequence the writer means, which differs from the
     text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
@@ -28,7 +29,9 @@ three pieces:
     word ("kind", "fancy") that counts only when the subject it belongs to is named in the same
     clause (see ``topics``). ``ignore`` phrases are traps that must not count ("window seat",
     "how can I help"): they take their words away from every shorter or overlapping phrase.
-    Longest match wins; phrases of equal span under different keys all count.
+    Longest match wins; phrases of equal span under different keys all count. A word that is
+    no English word at all and is one edit away from a lexicon word (5 letters or more) is read
+    as that word: a one-letter typo ("budjet", "aminal") still matches.
 
 ``Reading.find(lexicon) -> list[Hit]``
     Every key the message mentions, in the writer's order, each ``Hit`` with its clause, order,
@@ -58,10 +61,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getAllLemmasOOV
+from rapidfuzz.distance import OSA
 
 GAP = "..."
 MAX_GAP = 3
 _SEEN_CLAUSES = 4096  # clauses whose matches each lexicon remembers
+MIN_TYPO_LENGTH = 5  # shorter unknown words are too close to too many others to be typos
 WEAK = "~"
 
 # ---- normalization -------------------------------------------------------------------------
@@ -285,12 +290,20 @@ def _negated(words: list[str]) -> bool:
         return rest[1:2] in (["n't"], ["not"]) and not asks and not urges
     if rest[:2] in (["not", "sure"], ["not", "certain"]):
         return False
+    if _sets_aside(rest):
+        return True
     if rest[:1] in (["i"], ["we"]) or rest[:2] == ["let", "us"]:
         j = 2 if rest[0] == "let" else 1
         while j < len(rest) and rest[j] in _AUX:
             j += 1
         return j < len(rest) and rest[j] in _NEGATORS
     return False
+
+
+def _sets_aside(words: list[str]) -> bool:
+    """ "Leaving the budget aside", "transmission aside": the writer puts a topic off ("aside
+    from" means "besides" and refuses nothing)."""
+    return any(w == "aside" and words[i + 1 : i + 2] != ["from"] for i, w in enumerate(words))
 
 
 def _deferred(flat: str) -> bool:
@@ -394,6 +407,15 @@ class Lexicon:
         self.patterns = tuple(p for p in patterns if p.slots)
         self._seen: dict[str, list[tuple[_Pattern, int, int]]] = {}  # a clause's text decides
         self._by_first: dict[str, list[_Pattern]] = {}
+        self._vocabulary = frozenset(
+            form
+            for pattern in self.patterns
+            for slot in pattern.slots
+            if slot
+            for form in slot
+            if form.isalpha() and len(form) >= MIN_TYPO_LENGTH
+        )
+        self._typos: dict[str, frozenset[str]] = {}
         for pattern in self.patterns:
             for form in pattern.slots[0]:
                 self._by_first.setdefault(form, []).append(pattern)
@@ -411,9 +433,31 @@ class Lexicon:
             cached = self._seen[clause.text] = self._match(clause)
         return cached
 
+    def corrections(self, word: str) -> frozenset[str]:
+        """Lexicon words one edit (insertion, deletion, substitution or swap of neighbours)
+        away from ``word`` when it is no English word at all: "budjet" -> budget, "aminal" ->
+        animal. Known words ("prise", "wiling") are never corrected."""
+        cached = self._typos.get(word)
+        if cached is None:
+            cached = frozenset()
+            if len(word) >= MIN_TYPO_LENGTH and word.isalpha() and not getAllLemmas(word):
+                cached = frozenset(
+                    w
+                    for form in lemmas(word)  # "volunters" is checked as "volunter" too
+                    for w in self._vocabulary
+                    if OSA.distance(form, w, score_cutoff=1) <= 1
+                )
+            self._typos[word] = cached
+        return cached
+
+    def _corrected(self, sequence: tuple[Token, ...]) -> tuple[Token, ...]:
+        return tuple(
+            Token(t.text, t.forms | self.corrections(t.text), t.start, t.end) for t in sequence
+        )
+
     def _match(self, clause: Clause) -> list[tuple[_Pattern, int, int]]:
         found: list[tuple[_Pattern, int, int]] = []
-        for sequence in (clause.tokens, clause.compounds):
+        for sequence in (self._corrected(clause.tokens), self._corrected(clause.compounds)):
             for start, token in enumerate(sequence):
                 candidates = {id(p): p for f in token.forms for p in self._by_first.get(f, ())}
                 for pattern in candidates.values():
