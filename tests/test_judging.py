@@ -242,3 +242,13 @@ def test_a_one_letter_typo_of_a_lexicon_word_still_matches_but_real_words_do_not
     assert read("What's the budgeteer?").keys(lexicon) == []  # two edits away
     assert read("Is it a bud?").keys(lexicon) == []  # too short to be read as a typo
     assert Lexicon({"price": ["prize"]}).corrections("prise") == frozenset()  # an English word
+
+
+def test_a_subject_named_by_its_own_word_wins_over_a_word_shared_with_others():
+    facets = Lexicon({"price": ["pay"]})
+    subjects = Lexicon({"hotel": ["hotel", "per night"], "apartment": ["apartment", "per night"]})
+    offered = {"hotel": ["price"], "apartment": ["price"]}
+    named = read("How much will you pay per night for the apartment?")
+    assert topics(named, facets, subjects, offered).keys == ("apartment.price",)
+    shared = read("How much will you pay per night?")
+    assert topics(shared, facets, subjects, offered).keys == ("hotel.price", "apartment.price")

@@ -616,7 +616,9 @@ def topics(
             Topics(tuple(dict.fromkeys(keys)), (), tuple(dict.fromkeys(refused))), strict
         )
     offered = offered or {}
-    subject_hits = [h for h in reading.find(subjects) if h.key in offered]
+    subject_hits = _specific(
+        [h for h in reading.find(subjects) if h.key in offered], _shared_phrases(subjects)
+    )
     in_clause: dict[int, list[str]] = {}
     for hit in subject_hits:
         in_clause.setdefault(hit.clause, []).append(hit.key)
@@ -654,6 +656,22 @@ def topics(
     if strict and not named_everywhere:
         return Topics((), found.ambiguous, found.refused, too_strict=True)
     return _strictly(found, strict)
+
+
+def _shared_phrases(subjects: Lexicon) -> frozenset[str]:
+    """Phrases naming more than one subject ("per night": a hotel or an apartment)."""
+    owners: dict[str, int] = {}
+    for phrases in subjects.entries.values():
+        for phrase in set(phrases):
+            owners[phrase] = owners.get(phrase, 0) + 1
+    return frozenset(phrase for phrase, count in owners.items() if count > 1)
+
+
+def _specific(hits: list[Hit], shared: frozenset[str]) -> list[Hit]:
+    """In a clause that names a subject by its own word ("the apartment"), a word shared with
+    other subjects ("per night") names that one only, not every subject it could mean."""
+    specific = {h.clause for h in hits if h.phrase not in shared}
+    return [h for h in hits if h.phrase not in shared or h.clause not in specific]
 
 
 def _strictly(found: Topics, strict: bool) -> Topics:
