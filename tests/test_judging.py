@@ -252,3 +252,12 @@ def test_a_subject_named_by_its_own_word_wins_over_a_word_shared_with_others():
     assert topics(named, facets, subjects, offered).keys == ("apartment.price",)
     shared = read("How much will you pay per night?")
     assert topics(shared, facets, subjects, offered).keys == ("hotel.price", "apartment.price")
+
+
+def test_what_must_come_first_after_until_is_asked_not_refused():
+    lexicon = Lexicon({"experience": ["experience"], "price": ["budget"], "hotel": ["hotel"]})
+    reading = read("I won't write the letter until I know what experience to highlight.")
+    assert reading.keys(lexicon) == ["experience"]
+    booking = read("Don't book the hotel until you tell me your budget.")
+    assert booking.keys(lexicon) == ["price"] and booking.negated_keys(lexicon) == ["hotel"]
+    assert read("Don't discuss the budget until tomorrow.").negated_keys(lexicon) == ["price"]

@@ -13,7 +13,8 @@ three pieces:
     topic aside: "leaving the budget aside", "transmission aside"), whether
     it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
     *order*: the position of the clause in the sequence the writer means, which differs from the
-    text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
+    text order for "Y after X" (X first), "don't Y until you X" (X first, and X is not refused),
+    "before Y, X" (X first) and "Y, but first X" (X first).
     "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you want
     ...?", "Are there foods you can't eat?") are not negations: only the writer's own refusal or
     deferral is.
@@ -331,7 +332,8 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
 
 
 _CONJUNCTION = re.compile(
-    r"(?:^|\s)(and then|after that|afterwards|then|but|before|after)(?=\s)(?!\s(?:lunch|dinner|"
+    r"(?:^|\s)(and then|after that|afterwards|then|but|before|after"
+    r"|until(?=\s(?:i|you|we|they|he|she|it)\s))(?=\s)(?!\s(?:lunch|dinner|"
     r"breakfast|noon|midnight|work|dark|\d))"
 )
 
@@ -362,7 +364,7 @@ def _sentence_order(pieces: list[tuple[str, str]]) -> list[int]:
         order[0], order[1] = order[1], order[0]  # "before Y, X": X first
     for position in range(1, len(pieces)):
         opener, text = pieces[position]
-        if opener == "after" or _first_word(text) == "first":  # "Y after X", "Y, but first X"
+        if opener in ("after", "until") or _first_word(text) == "first":  # "Y after X", "Y until X"
             at = order.index(position)
             if at > 0:
                 order[at - 1], order[at] = order[at], order[at - 1]
@@ -439,6 +441,8 @@ class Lexicon:
         animal. Known words ("prise", "wiling") are never corrected."""
         cached = self._typos.get(word)
         if cached is None:
+            if len(self._typos) >= _SEEN_CLAUSES:
+                self._typos.clear()
             cached = frozenset()
             if len(word) >= MIN_TYPO_LENGTH and word.isalpha() and not getAllLemmas(word):
                 cached = frozenset(
