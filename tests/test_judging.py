@@ -261,3 +261,5 @@ def test_what_must_come_first_after_until_is_asked_not_refused():
     booking = read("Don't book the hotel until you tell me your budget.")
     assert booking.keys(lexicon) == ["price"] and booking.negated_keys(lexicon) == ["hotel"]
     assert read("Don't discuss the budget until tomorrow.").negated_keys(lexicon) == ["price"]
+    held = read("Hold off on the hotel until I say so.")
+    assert [(h.key, h.deferred) for h in held.find(lexicon)] == [("hotel", True)]

@@ -307,6 +307,11 @@ def _sets_aside(words: list[str]) -> bool:
     return any(w == "aside" and words[i + 1 : i + 2] != ["from"] for i, w in enumerate(words))
 
 
+def _put_off_until(pieces: list[tuple[str, str]], index: int) -> bool:
+    """ "Hold off on X until I say so": X waits for the clause that "until" opens."""
+    return index + 1 < len(pieces) and pieces[index + 1][0] == "until"
+
+
 def _deferred(flat: str) -> bool:
     return any(re.search(rf"\b{re.escape(marker)}\b", flat) for marker in _DEFERRAL)
 
@@ -570,7 +575,7 @@ def read(text: str) -> Reading:
                 tokens=tokens,
                 compounds=compounds,
                 negated=_negated(words),
-                deferred=_deferred(" ".join(words)),
+                deferred=_deferred(" ".join(words)) or _put_off_until(pieces, index),
                 opener=opener,
             )
         )
