@@ -10,7 +10,7 @@ from rich.table import Table
 from infopo_agent.cli.common import RunError
 from infopo_agent.cli.records import EpisodeRecord, EvalSummary, SimulatorFailure
 from infopo_agent.cli.runs import RunSettings
-from infopo_envs.core.metrics import pass_hat_k
+from infopo_agent.metrics import pass_hat_k
 
 
 def summarize(

@@ -18,10 +18,12 @@ action -> ``Feedback``) and ``_score`` (the outcome so far).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import gymnasium as gym
+from gymnasium.envs.registration import EnvSpec
 
 from infopo_envs.core.actions import ActionGrammar, InvalidAction, ParsedAction
 from infopo_envs.core.seeding import SPLITS, TEST, TRAIN, TaskRef
@@ -66,6 +68,7 @@ class InfoPOEnv(gym.Env[str, str]):
     test_size: ClassVar[int] = 100
     max_observation_length: ClassVar[int] = 32768
     max_action_length: ClassVar[int] = 16384
+    _spec: EnvSpec | None = None
 
     def __init__(
         self,
@@ -170,6 +173,18 @@ class InfoPOEnv(gym.Env[str, str]):
             )
         )
         return text, reward, terminated, truncated, info
+
+    @property
+    def spec(self) -> EnvSpec | None:
+        """The env's spec; its ``max_episode_steps`` is this env's ``max_turns`` (the env
+        truncates itself, so the registry wraps it in no TimeLimit)."""
+        return self._spec
+
+    @spec.setter
+    def spec(self, value: EnvSpec | None) -> None:
+        if value is not None and value.max_episode_steps is None:
+            value = dataclasses.replace(value, max_episode_steps=self.max_turns)
+        self._spec = value
 
     def render(self) -> str | None:
         if self.render_mode == "ansi":
