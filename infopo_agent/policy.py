@@ -23,6 +23,8 @@ from infopo_agent.embedded import ModelNotAvailableError, smollm2_dir
 
 #: Configs whose logits are not a plain projection of the last hidden state.
 _HEAD_TRANSFORMS = ("final_logit_softcapping", "logit_scale", "logits_scaling")
+#: Scored positions per output-head call when no gradients are needed.
+HEAD_CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -276,13 +278,21 @@ class HFPolicy:
         if targets is None:  # causal rows: token at col is predicted by the logits at col - 1
             targets, cols = ids[rows, cols], cols - 1
         targets = targets.to(self.device)
-        if self._plain_head:
-            hidden = self.model.base_model(**inputs, **forward).last_hidden_state
-            logits = self.model.get_output_embeddings()(hidden[rows, cols])
-        else:
-            out = self.model(**inputs, **forward)
-            logits = out.logits[rows, cols]
-        return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
+        if not self._plain_head:
+            return _picked(self.model(**inputs, **forward).logits[rows, cols], targets)
+        hidden = self.model.base_model(**inputs, **forward).last_hidden_state[rows, cols]
+        head = self.model.get_output_embeddings()
+        # without gradients the head runs in chunks: all S x V logits at once would dominate
+        # the peak memory of a long trajectory (S: scored tokens, V: vocabulary)
+        step = max(len(targets), 1) if torch.is_grad_enabled() else HEAD_CHUNK
+        chunks = range(0, max(len(targets), 1), step)
+        return torch.cat(
+            [_picked(head(hidden[i : i + step]), targets[i : i + step]) for i in chunks]
+        )
+
+
+def _picked(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
 
 
 def _packed_attention(model, requested: str) -> str:

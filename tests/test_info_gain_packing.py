@@ -210,3 +210,17 @@ def test_cuda_defaults_to_bf16_and_split_with_gradients():
     assert logp.is_cuda and torch.isfinite(logp).all()
     logp.sum().backward()
     assert all(torch.isfinite(p.grad).all() for p in policy.model.parameters())
+
+
+def test_chunked_output_head_equals_the_full_forward():
+    """Without gradients the head runs in chunks of HEAD_CHUNK positions: same log-probs."""
+    from infopo_agent.policy import HEAD_CHUNK
+
+    policy = tiny_policy()
+    ids = long_case(HEAD_CHUNK * 2 + 50)[0]
+    targets = list(range(1, len(ids)))
+    (scored,) = policy.token_logprobs([ids], [targets])
+    with torch.no_grad():
+        logits = policy.model(torch.tensor([ids])).logits[0].log_softmax(-1)
+    expected = logits[torch.tensor(targets) - 1, torch.tensor(ids[1:])]
+    torch.testing.assert_close(scored, expected, rtol=0, atol=1e-5)
