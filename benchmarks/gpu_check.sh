@@ -76,7 +76,8 @@ if bench:
 scale = last_json("ig_scale")
 if scale:
     summary["ig_scale"] = scale.get("ratios")
-print(json.dumps(summary, indent=1))
+for name, step in summary["steps"].items():
+    print(f"{name:14} {'ok' if step['ok'] else 'FAILED rc=%d' % step['rc']:12} {step['seconds']:4d} s")
 print(json.dumps(summary))
 sys.exit(0 if all(s["ok"] for s in summary["steps"].values()) else 1)
 EOF
