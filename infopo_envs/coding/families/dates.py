@@ -11,7 +11,7 @@ HOLIDAYS = ("01-01", "05-01", "07-04", "10-03", "11-11", "12-24", "12-25", "12-2
 @family("dates.next_business_day")
 def next_business_day(rng) -> CodingTask:
     weekend = pick(rng, ((5, 6), (4, 5), (6,), (5,), (4,)))
-    chosen = rng.choice(len(HOLIDAYS), int(rng.integers(1, 5)), replace=False)
+    chosen = rng.choice(len(HOLIDAYS), int(rng.integers(1, 6)), replace=False)
     holidays = tuple(HOLIDAYS[int(i)] for i in sorted(chosen))
     strictly_after = bool(rng.integers(2))
     start = "day + datetime.timedelta(days=1)" if strictly_after else "day"

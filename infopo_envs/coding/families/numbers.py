@@ -8,7 +8,7 @@ from infopo_envs.coding.tasks import CodingTask, fact, family, pick
 @family("numbers.fizzbuzz")
 def fizzbuzz(rng) -> CodingTask:
     a = int(rng.integers(2, 8))
-    b = int(rng.integers(a + 1, 10))
+    b = int(rng.integers(a + 1, 13))
     word_a, word_b = pick(
         rng,
         (
@@ -33,7 +33,7 @@ def fizzbuzz(rng) -> CodingTask:
         out.append(word or {plain})
     return out
 """
-    calls = [(n,) for n in (1, 2, 5, 0, 12, 15, 20, 7, 28, 3, 35)]
+    calls = [(n,) for n in (1, 2, 5, 0, 12, 15, 20, 7, 28, 3, 35, 66)]
     return CodingTask(
         "numbers.fizzbuzz",
         "fizzbuzz",
@@ -335,7 +335,7 @@ def password_strength(rng) -> CodingTask:
 
 @family("numbers.digit_checksum")
 def digit_checksum(rng) -> CodingTask:
-    weights = tuple(int(w) for w in rng.integers(1, 10, size=int(rng.integers(2, 4))))
+    weights = tuple(int(w) for w in rng.integers(1, 10, size=int(rng.integers(2, 5))))
     modulus = pick(rng, (10, 11))
     from_right = bool(rng.integers(2))
     digits = "reversed(code)" if from_right else "code"

@@ -293,7 +293,7 @@ def split_bill(rng) -> CodingTask:
     tip_first = bool(rng.integers(2))
     extra_to_first = bool(rng.integers(2))
     tip = int(rng.integers(0, 26))
-    cover = 50 * int(rng.integers(0, 9))  # cents each person pays on top, untipped
+    cover = 25 * int(rng.integers(0, 21))  # cents each person pays on top, untipped
     order = "range(remainder)" if extra_to_first else "range(people - remainder, people)"
     reference = f"""def split_bill(total, people):
     cents = round(total * 100)

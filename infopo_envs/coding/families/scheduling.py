@@ -148,7 +148,7 @@ def parking_fee(rng) -> CodingTask:
     free = 5 * int(rng.integers(0, 7))
     block = pick(rng, (10, 15, 20, 30, 60))
     price = int(rng.integers(1, 6))
-    cap = int(rng.integers(8, 41))
+    cap = int(rng.integers(8, 61))
     reference = f"""def parking_fee(minutes):
     if minutes <= {free}:
         return 0

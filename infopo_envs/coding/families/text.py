@@ -177,9 +177,9 @@ def slugify(rng) -> CodingTask:
 
 @family("text.mask_email")
 def mask_email(rng) -> CodingTask:
-    keep = int(rng.integers(1, 6))
+    keep = int(rng.integers(1, 9))
     mask = pick(rng, ("*", "#", "x", "•", "?", "-", "_", "X"))
-    count = int(rng.integers(2, 7))
+    count = int(rng.integers(2, 11))
     fixed = bool(rng.integers(2))
     hide_domain = bool(rng.integers(2))
     stars = f'"{mask}" * {count}' if fixed else f'"{mask}" * max(len(local) - {keep}, 0)'
