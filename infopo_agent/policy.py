@@ -118,10 +118,6 @@ class HFPolicy:
             self._chat = ChatFormat(self.tokenizer)
         return self._chat
 
-    def encode(self, text: str) -> list[int]:
-        """Token ids of ``text`` with no special tokens added (special-token text is parsed)."""
-        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
-
     # ---- sampling ------------------------------------------------------------------------------
     @torch.no_grad()
     def generate(

@@ -21,9 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from infopo_envs.coding.tasks import draw_variant
-from infopo_envs.core.agents import Agent, RandomAgent
+from infopo_envs.core.agents import Agent, RandomAgent, Script, ScriptedAgent
 from infopo_envs.core.seeding import TRAIN, TaskRef
-from infopo_envs.function.redteam import Script, ScriptedAgent
 
 #: How many train tasks the memorizers study.
 MEMORY_TASKS = 5000

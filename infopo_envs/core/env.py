@@ -104,7 +104,7 @@ class InfoPOEnv(gym.Env[str, str]):
     grammar: ActionGrammar
 
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        """Set up ``task`` (generated from ``task.seed(env_name)``); return the opening text."""
+        """Set up ``task`` (drawn from seeds naming the env and the task); return the opening."""
         raise NotImplementedError
 
     def _act(self, action: ParsedAction) -> Feedback:

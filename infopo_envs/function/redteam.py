@@ -23,42 +23,14 @@ The answer is final (one per episode), so each stencil agent answers from its fi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator
-from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 
-from infopo_envs.core.agents import Agent
+from infopo_envs.core.agents import Agent, Script, ScriptedAgent
 
 _CALL = re.compile(r"f\(([-\d, ]+)\) = (-?\d+)")
 _TEST = re.compile(r"a = (-?\d+), b = (-?\d+), c = (-?\d+), d = (-?\d+)")
-
-Script = Generator[str, str, None]
-
-
-class ScriptedAgent:
-    """An agent whose moves come from a generator that is sent each observation in turn.
-
-    ``script(observation)`` yields actions and receives the observation after each; when it
-    runs out the agent ends the episode with ``[finish]``.
-    """
-
-    def __init__(self, script: Callable[[str], Script]):
-        self._make = script
-        self._script: Script | None = None
-        self._started = False
-
-    def reset(self, env: Any, observation: str, info: dict[str, Any]) -> None:
-        self._script, self._started = self._make(observation), False
-
-    def act(self, observation: str, info: dict[str, Any]) -> str:
-        try:
-            if not self._started:
-                self._started = True
-                return next(self._script)
-            return self._script.send(observation)
-        except StopIteration:
-            return "[finish]"
 
 
 def _value(feedback: str) -> int | None:
