@@ -21,7 +21,7 @@ from infopo_envs.intention.judge import (
     details_asked_about,
     question_reward,
 )
-from infopo_envs.intention.scenario import TEST_SIZE, task_for
+from infopo_envs.intention.tasks import TEST_SIZE, task_for
 from simulators import ReplyPlan, UserSimulator
 
 IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}

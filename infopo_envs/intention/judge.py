@@ -4,8 +4,8 @@ The env, not the simulator, decides which details a question asks about, by read
 shared judging core (``infopo_envs.core.judging``): each detail's keywords (from the catalogue)
 are a lexicon matched on lemmas, with multi-word expressions, hyphens and markdown normalized;
 details the writer puts aside ("let's not worry about the budget yet") are not asked about; and
-greetings and offers of help ("How can I help?", ``traps.json``) are about nothing. Details come
-in the order the writer means them.
+greetings and offers of help ("How can I help?", ``data/traps.json``) are about nothing.
+Details come in the order the writer means them.
 
 One message elicits at most one detail, as a person answers one thing at a time: the first
 missing detail it asks about that is not covered yet. That detail alone is revealed and counted
@@ -44,7 +44,7 @@ class Traps(BaseModel):
 
 @functools.cache
 def traps() -> Traps:
-    text = resources.files("infopo_envs.intention").joinpath("traps.json").read_text()
+    text = resources.files("infopo_envs.intention").joinpath("data", "traps.json").read_text()
     return Traps.model_validate(json.loads(text))
 
 

@@ -17,9 +17,9 @@ from infopo_envs.core import (
     UserChannel,
     rng_for,
 )
-from infopo_envs.travel.catalogue import KINDS, SEARCH_FIELDS
+from infopo_envs.travel.aspects import KINDS, SEARCH_FIELDS
 from infopo_envs.travel.judge import MAX_TOPICS, judge_question
-from infopo_envs.travel.scenario import BEST, CORRECT, AspectTask, Preference, generate_scenario
+from infopo_envs.travel.tasks import BEST, CORRECT, AspectTask, Preference, generate_scenario
 from simulators import UserSimulator
 
 #: Reply kinds that count toward volunteering: concrete questions that found nothing new.
@@ -43,7 +43,7 @@ class TravelIntentEnv(InfoPOEnv):
     question gets "too vague"; a concrete question about something without a preference gets
     "no preference". At most one new preference is revealed per question, and a message about
     more than 3 topics is a list, not a question: it gets "too vague". The env decides what a
-    question is about from its lexicon data over the hidden profile (``lexicon.json``, read by
+    question is about from its lexicon data over the hidden profile (``data/lexicon.json``, read by
     the shared judging core: lemmas, synonyms, negation, traps), never from the simulator's
     words.
 

@@ -13,7 +13,6 @@ from infopo_envs.core import (
     UserChannel,
 )
 from infopo_envs.webshop.env import WebShopEnv
-from infopo_envs.webshop.goals import article
 from infopo_envs.webshop.grammar import WebShopGrammar
 from infopo_envs.webshop.questions import (
     canonical_question,
@@ -22,6 +21,7 @@ from infopo_envs.webshop.questions import (
     topic_lexicons,
     topics_asked,
 )
+from infopo_envs.webshop.tasks import article
 from simulators import UserSimulator
 
 #: What all rewarded answers of an episode add up to at most (a perfect purchase is 1.0).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infopo_envs.coding.tasks import CodingTask, fact, family, pick
+from infopo_envs.coding.family import CodingTask, fact, family, pick
 
 HOLIDAY_SETS = (("01-01", "12-25"), ("01-01", "05-01", "12-25", "12-26"), ("07-04", "12-25"))
 

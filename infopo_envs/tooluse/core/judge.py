@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from infopo_envs.core.judging import Lexicon, Reading, read
-from infopo_envs.tooluse.core.scenario import InfoItem, Task, numbers_in
+from infopo_envs.tooluse.core.task import InfoItem, Task, numbers_in
 from simulators import ReplyPlan
 
 #: Offers of help and greetings: the customer hears no question about anything it knows.

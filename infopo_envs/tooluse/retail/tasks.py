@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick
+from infopo_envs.tooluse.core.task import choose_customer, combine, money, pick
 from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMethod, RetailDB, User
-from infopo_envs.tooluse.retail.generator import random_address
+from infopo_envs.tooluse.retail.database import random_address
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
 REASON_TOPICS = ("reason", "why", "no longer needed", "by mistake")
