@@ -21,7 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from infopo_envs.coding.tasks import draw_variant
-from infopo_envs.core.agents import Agent, RandomAgent, Script, ScriptedAgent
+from infopo_envs.core.agents import Agent, RandomAgent
+from infopo_envs.core.redteam import Script, ScriptedAgent
 from infopo_envs.core.seeding import TRAIN, TaskRef
 
 #: How many train tasks the memorizers study.

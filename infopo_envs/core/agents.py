@@ -1,5 +1,4 @@
-"""Scripted agents for tests, baselines and red-teaming: each env's oracle, a random agent, and
-agents driven by a script that reads each observation.
+"""Scripted agents for tests and baselines: each env's oracle, and a random agent.
 
 Every env family has an ``oracle`` module with a class ``Oracle``: it may read the env's hidden
 state (it is a test instrument, not a policy) and must reach outcome 1.0 on every test task. The
@@ -10,7 +9,7 @@ looks it up along the env class's bases, so a family's shared base class can nam
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -40,34 +39,6 @@ class PlannedAgent:
         if not self._queue:
             raise RuntimeError("the oracle's plan is exhausted but the episode goes on")
         return self._queue.popleft()
-
-
-Script = Generator[str, str, None]
-
-
-class ScriptedAgent:
-    """An agent whose moves come from a generator that is sent each observation in turn.
-
-    ``script(observation)`` yields actions and receives the observation after each; when it
-    runs out the agent ends the episode with ``[finish]``.
-    """
-
-    def __init__(self, script: Callable[[str], Script]):
-        self._make = script
-        self._script: Script | None = None
-        self._started = False
-
-    def reset(self, env: Any, observation: str, info: dict[str, Any]) -> None:
-        self._script, self._started = self._make(observation), False
-
-    def act(self, observation: str, info: dict[str, Any]) -> str:
-        try:
-            if not self._started:
-                self._started = True
-                return next(self._script)
-            return self._script.send(observation)
-        except StopIteration:
-            return "[finish]"
 
 
 class RandomAgent:

@@ -27,7 +27,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from infopo_envs.core.agents import Agent, Script, ScriptedAgent
+from infopo_envs.core.agents import Agent
+from infopo_envs.core.redteam import Script, ScriptedAgent
 
 _CALL = re.compile(r"f\(([-\d, ]+)\) = (-?\d+)")
 _TEST = re.compile(r"a = (-?\d+), b = (-?\d+), c = (-?\d+), d = (-?\d+)")
