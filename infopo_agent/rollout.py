@@ -143,6 +143,31 @@ def open_conversation(
     return convo
 
 
+def replay_conversation(
+    chat: ChatFormat,
+    system: str | None,
+    preamble: Sequence[Message],
+    messages: Sequence[Message],
+    action_token_ids: Sequence[Sequence[int] | None] | None = None,
+) -> tuple[Conversation, list[Span], list[Span]]:
+    """Lay out a recorded episode (``messages``: the opening, then each action and feedback with
+    the role the rollout gave it) through ``chat`` with the rollout's own steps; the action and
+    feedback spans. ``action_token_ids`` (one entry per action) are the sampled ids, when the
+    scoring policy is the one that played."""
+    convo = open_conversation(chat, system, preamble)
+    action_spans: list[Span] = []
+    feedback_spans: list[Span] = []
+    for index, message in enumerate(messages):
+        if message["role"] == "assistant":
+            ids = action_token_ids[len(action_spans)] if action_token_ids else None
+            action_spans.append(convo.add_action(message["content"], ids))
+        elif index == 0:
+            convo.add(message["role"], message["content"])  # the opening
+        else:
+            feedback_spans.append(convo.add(message["role"], message["content"]))
+    return convo, action_spans, feedback_spans
+
+
 def record_episode(chat: ChatFormat, env: gym.Env, agent, **start) -> Trajectory:
     """Play a scripted ``agent`` (``reset``/``act``) and record it through the chat template.
 
