@@ -18,7 +18,7 @@ from infopo_envs.core import (
     TaskRef,
     echo,
 )
-from infopo_envs.function.expression import (
+from infopo_envs.function.tasks import (
     VARIABLES,
     evaluate,
     task_of,
@@ -38,7 +38,7 @@ class FunctionEnv(InfoPOEnv):
     ``f(a, b, c, d)`` maps four integers to an integer. It is built from ``+``, ``-``, ``*``,
     ``//``, ``%``, ``**``, ``max``, ``min`` and ``abs`` over the arguments and small integer
     constants, and depends on all four (e.g. ``4 * ((9 * a ** 2 + a * d + 4 * d) % 11) -
-    (a - 3 * b + 2 * c - 4 * d) ** 2 % 16 + b``); see ``infopo_envs.function.expression``.
+    (a - 3 * b + 2 * c - 4 * d) ** 2 % 16 + b``); see ``infopo_envs.function.tasks``.
     The agent evaluates ``f`` at inputs of its choice, looks up the test input, and answers
     ``f`` at the test input. Evaluating ``f`` at the test input itself is refused, and test
     inputs are drawn where no extrapolation from nearby inputs, mirror image or separable

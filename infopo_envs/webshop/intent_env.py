@@ -14,7 +14,7 @@ from infopo_envs.core import (
 )
 from infopo_envs.webshop.env import WebShopEnv
 from infopo_envs.webshop.grammar import WebShopGrammar
-from infopo_envs.webshop.questions import (
+from infopo_envs.webshop.judge import (
     canonical_question,
     facet_of,
     fact_phrasings,
