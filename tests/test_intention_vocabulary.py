@@ -65,3 +65,15 @@ def test_trap_phrases_ask_about_nothing_in_any_request():
     for template in TEMPLATES:
         for trap in traps().ignore:
             assert details_asked_about(trap.capitalize() + "?", template) == [], (template, trap)
+
+
+def test_a_word_of_the_request_names_no_detail():
+    getaway = next(t for t in TEMPLATES if t.name == "weekend_getaway")
+    assert details_asked_about("Hi there! How can I help with your weekend?", getaway) == []
+    assert [k.name for k in details_asked_about("Which dates suit you?", getaway)] == ["dates"]
+
+
+def test_a_detail_put_off_for_later_comes_after_the_one_asked_now():
+    move = next(t for t in TEMPLATES if t.name == "move")
+    asked = details_asked_about("We can sort out the packing later; when is the move?", move)
+    assert [k.name for k in asked] == ["date", "packing"]

@@ -62,8 +62,11 @@ def details_asked_about(
 ) -> list[DetailKind]:
     """The detail kinds of ``template`` that ``question`` asks about, in the writer's order;
     none when a strict reader finds more than one."""
-    found = topics(read(question), lexicon(template), strict=strict)
-    return [template.detail(name) for name in found.keys]
+    reading = read(question)
+    found = topics(reading, lexicon(template), strict=strict)
+    # a detail put off for later ("we can sort out the packing later") comes after those asked now
+    later = {hit.key for hit in reading.find(lexicon(template)) if hit.deferred}
+    return [template.detail(name) for name in sorted(found.keys, key=lambda k: k in later)]
 
 
 def details_answered(asked: list[DetailKind]) -> list[DetailKind]:

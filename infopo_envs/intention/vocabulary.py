@@ -84,8 +84,8 @@ def derived_phrases(kind: DetailKind) -> list[str]:
 
 @functools.cache
 def template_phrases(template: RequestTemplate) -> dict[str, tuple[str, ...]]:
-    """Every detail of ``template`` -> its curated keywords plus the derived phrases that name it
-    and no other detail of the template."""
+    """Every detail of ``template`` -> its curated keywords (less single words of the request)
+    plus the derived phrases that name it and no other detail of the template."""
     request_forms = {form for word in _words(template.request) for form in lemmas(word)}
     candidates = {kind.name: derived_phrases(kind) for kind in template.details}
     owners: dict[str, set[str]] = {}
@@ -99,15 +99,25 @@ def template_phrases(template: RequestTemplate) -> dict[str, tuple[str, ...]]:
             for phrase in candidates[kind.name]
             if phrase not in kind.keywords
             and all(owners[form] == {kind.name} for form in _forms(phrase))
-            and not (len(phrase.split()) == 1 and _forms(phrase) & request_forms)
+            and not _repeats(phrase, request_forms)
         ]
         for kind in template.details
     }
     clashing = _found_in_other_questions(template, added)
     return {
-        kind.name: (*kind.keywords, *(p for p in added[kind.name] if p not in clashing))
+        kind.name: (
+            *(p for p in kind.keywords if not _repeats(p, request_forms - lemmas(kind.name))),
+            *(p for p in added[kind.name] if p not in clashing),
+        )
         for kind in template.details
     }
+
+
+def _repeats(phrase: str, request_forms: set[str]) -> bool:
+    """Whether ``phrase`` is one word of the request ("weekend" in "plan a weekend getaway"):
+    every message about the request says it, so it names no detail, unless the detail is named
+    after it ("Which language?" in "learn a new language")."""
+    return len(phrase.split()) == 1 and bool(_forms(phrase) & request_forms)
 
 
 def _found_in_other_questions(template: RequestTemplate, added: dict[str, list[str]]) -> set[str]:
