@@ -4,8 +4,8 @@ request (a false reveal is worse than a miss)."""
 import pytest
 
 from infopo_envs.core.judging import lemmas, read
-from infopo_envs.intention.catalogue import TEMPLATES
 from infopo_envs.intention.judge import details_asked_about, traps
+from infopo_envs.intention.requests import TEMPLATES
 from infopo_envs.intention.vocabulary import Synonyms, derived_phrases, synonyms, template_phrases
 
 

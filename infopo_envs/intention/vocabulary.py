@@ -4,7 +4,7 @@ shared synonyms of the concept it names.
 Five hand-picked keywords per detail miss most natural wordings ("how old", "whereabouts",
 "gearbox", "spread the word"), and patching them one case at a time never ends. So a detail's
 lexicon is derived: the curated keywords, its label ("company size"), and the phrases of every
-concept in ``synonyms.json`` that the detail's name or label triggers (a "location" takes
+concept in ``data/synonyms.json`` that the detail's name or label triggers (a "location" takes
 "whereabouts", "which city", "relocate"). A derived phrase is kept only when it tells the detail
 apart: it is dropped when another detail of the same request owns the same word or phrase
 (curated or derived), when it is a word of the request itself ("pet" in "adopt a pet" names no
@@ -53,7 +53,7 @@ class Synonyms(BaseModel):
 
 @functools.cache
 def synonyms() -> Synonyms:
-    text = resources.files("infopo_envs.intention").joinpath("synonyms.json").read_text()
+    text = resources.files("infopo_envs.intention").joinpath("data", "synonyms.json").read_text()
     return Synonyms.model_validate(json.loads(text))
 
 
