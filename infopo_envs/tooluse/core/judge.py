@@ -60,7 +60,7 @@ PROPOSING = (
     "do you agree",
     "okay with",
     "ok with",
-    "correct?",
+    "correct",
     "yes or no",
 )
 CUES = Lexicon({"farewell": FAREWELLS, "offer": OFFERS, "propose": PROPOSING})
