@@ -163,6 +163,22 @@ class HFPolicy:
             )
         return [self._finish(row[width:].tolist(), params.stop) for row in out.cpu()]
 
+    def choose(
+        self,
+        prompts: Sequence[Sequence[int]],
+        menus: Sequence[Sequence[str]],
+        params: SamplingParams | None = None,
+        *,
+        seed: int | None = None,
+    ) -> list[Generation]:
+        """Menu decoding: pick one of ``menus[row]`` per prompt by its exact log-probability.
+
+        See ``infopo_agent.menu``; an option for small models that rarely write a valid action.
+        """
+        from infopo_agent.menu import choose_from_menu
+
+        return choose_from_menu(self, prompts, menus, params or SamplingParams(), seed=seed)
+
     def _finish(self, new_ids: list[int], stop: Sequence[str]) -> Generation:
         for i, token in enumerate(new_ids):
             if token in self.eos_token_ids:
@@ -255,14 +271,28 @@ class HFPolicy:
             targets, cols = ids[rows, cols], cols - 1
         targets = targets.to(self.device)
         if self._plain_head:
-            hidden = self.model.base_model(
-                input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=False
-            ).last_hidden_state
+            hidden = (
+                plain_model(self.model)
+                .base_model(
+                    input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=False
+                )
+                .last_hidden_state
+            )
             logits = self.model.get_output_embeddings()(hidden[rows, cols])
         else:
             out = self.model(input_ids=ids, attention_mask=mask, position_ids=positions)
             logits = out.logits[rows, cols]
         return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
+
+
+def plain_model(model):
+    """The transformers model under a ``peft`` wrapper, whose LoRA layers stay active in it.
+
+    ``PeftModel.base_model`` is peft's tuner, whose forward returns logits, not a hidden state;
+    the transformer body with the adapters injected is ``get_base_model().base_model``.
+    """
+    unwrap = getattr(model, "get_base_model", None)
+    return unwrap() if callable(unwrap) else model
 
 
 def _eos_ids(model, tokenizer) -> tuple[int, ...]:

@@ -146,6 +146,7 @@ def rollout_groups(
     max_context_tokens: int | None = None,
     batch_size: int | None = None,
     preamble: Sequence[Message] = (),
+    decoding: str = "sample",
 ) -> list[Trajectory]:
     """Run ``group_size`` episodes of each task with ``policy``; trajectories in group order.
 
@@ -153,11 +154,14 @@ def rollout_groups(
     are task ids (``"test-0003"``) or reset options. An episode whose next prompt would not
     leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated. ``system``
     and ``preamble`` (context messages before the opening, see the module docstring) are the
-    same for every episode.
+    same for every episode. ``decoding="menu"`` picks each action from the env's
+    ``candidate_actions()`` by its log-probability (``infopo_agent.menu``) instead of sampling.
     """
     params = params or SamplingParams()
     if group_size < 1:
         raise ValueError(f"group_size must be >= 1, got {group_size}")
+    if decoding not in ("sample", "menu"):
+        raise ValueError(f"decoding must be 'sample' or 'menu', got {decoding!r}")
     envs = _make_envs(env, len(tasks) * group_size)
     episodes = []
     for g, task in enumerate(tasks):
@@ -188,7 +192,12 @@ def rollout_groups(
         for at in range(0, len(live), chunk):
             batch = live[at : at + chunk]
             prompts = [e.convo.generation_prompt() for e in batch]
-            generations = policy.generate(prompts, params, seed=stable_seed(seed, step, at))
+            step_seed = stable_seed(seed, step, at)
+            if decoding == "menu":
+                menus = [e.env.unwrapped.candidate_actions() for e in batch]
+                generations = policy.choose(prompts, menus, params, seed=step_seed)
+            else:
+                generations = policy.generate(prompts, params, seed=step_seed)
             for episode, generation in zip(batch, generations, strict=True):
                 episode.act(generation.text, generation.token_ids)
     if isinstance(env, (str, Callable)):
