@@ -4,8 +4,12 @@ A small model (a 135M instruction model, or a tiny random one in experiments) ra
 env's action grammar, so free generation gives invalid actions and feedback that says nothing
 about the user. With a menu (an env's ``candidate_actions()``), every option is scored as the
 assistant message the policy would have written: its text tokens and the end-of-turn token,
-teacher-forced after the prompt. The choice is drawn from softmax(log pi(option) / temperature)
-over the menu (argmax at temperature 0; ``top_p`` keeps the smallest set of options above p).
+teacher-forced after the prompt. The choice is drawn from softmax(score / temperature) over the
+menu (argmax at temperature 0; ``top_p`` keeps the smallest set of options above p), where the
+score is log pi(option), the option's exact log-probability (``score="sum"``), or its mean per
+token (``score="mean"``). A random-init model gives every token about -log(vocabulary size), so
+by the sum it always picks the shortest option; the per-token mean lets such a model (a tiny one
+in fast experiments) start from a spread over the menu.
 
 The chosen option comes back as a ``Generation`` with exactly those token ids, so information
 gain and the loss score it like a sampled action. This is an option for small-model
@@ -62,8 +66,11 @@ def choose_from_menu(
     params: SamplingParams,
     *,
     seed: int | None = None,
+    score: str = "sum",
 ) -> list[Generation]:
     """One option per prompt, drawn by its log-probability (see the module docstring)."""
+    if score not in ("sum", "mean"):
+        raise ValueError(f"score must be 'sum' or 'mean', got {score!r}")
     options = [list(dict.fromkeys(menu)) for menu in menus]
     if any(not menu for menu in options):
         raise ValueError("every prompt needs a non-empty menu")
@@ -71,8 +78,9 @@ def choose_from_menu(
     scores = menu_logprobs(policy, prompts, ids)
     rng = np.random.default_rng(seed)
     chosen = []
-    for menu, menu_ids, score in zip(options, ids, scores, strict=True):
-        k = _pick(score, params, rng)
+    for menu, menu_ids, logp in zip(options, ids, scores, strict=True):
+        lengths = np.array([len(o) for o in menu_ids])
+        k = _pick(logp / lengths if score == "mean" else logp, params, rng)
         chosen.append(Generation(menu[k], tuple(menu_ids[k]), "eos"))
     return chosen
 

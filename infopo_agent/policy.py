@@ -170,14 +170,17 @@ class HFPolicy:
         params: SamplingParams | None = None,
         *,
         seed: int | None = None,
+        score: str = "sum",
     ) -> list[Generation]:
-        """Menu decoding: pick one of ``menus[row]`` per prompt by its exact log-probability.
+        """Menu decoding: pick one of ``menus[row]`` per prompt by its exact log-probability
+        (``score="sum"``) or its mean per token (``"mean"``).
 
         See ``infopo_agent.menu``; an option for small models that rarely write a valid action.
         """
         from infopo_agent.menu import choose_from_menu
 
-        return choose_from_menu(self, prompts, menus, params or SamplingParams(), seed=seed)
+        params = params or SamplingParams()
+        return choose_from_menu(self, prompts, menus, params, seed=seed, score=score)
 
     def _finish(self, new_ids: list[int], stop: Sequence[str]) -> Generation:
         for i, token in enumerate(new_ids):

@@ -147,6 +147,7 @@ def rollout_groups(
     batch_size: int | None = None,
     preamble: Sequence[Message] = (),
     decoding: str = "sample",
+    menu_score: str = "sum",
 ) -> list[Trajectory]:
     """Run ``group_size`` episodes of each task with ``policy``; trajectories in group order.
 
@@ -155,7 +156,8 @@ def rollout_groups(
     leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated. ``system``
     and ``preamble`` (context messages before the opening, see the module docstring) are the
     same for every episode. ``decoding="menu"`` picks each action from the env's
-    ``candidate_actions()`` by its log-probability (``infopo_agent.menu``) instead of sampling.
+    ``candidate_actions()`` by its log-probability (``infopo_agent.menu``, scored by
+    ``menu_score``) instead of sampling.
     """
     params = params or SamplingParams()
     if group_size < 1:
@@ -195,7 +197,9 @@ def rollout_groups(
             step_seed = stable_seed(seed, step, at)
             if decoding == "menu":
                 menus = [e.env.unwrapped.candidate_actions() for e in batch]
-                generations = policy.choose(prompts, menus, params, seed=step_seed)
+                generations = policy.choose(
+                    prompts, menus, params, seed=step_seed, score=menu_score
+                )
             else:
                 generations = policy.generate(prompts, params, seed=step_seed)
             for episode, generation in zip(batch, generations, strict=True):

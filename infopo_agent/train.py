@@ -62,6 +62,7 @@ class TrainConfig:
     """Context messages before the opening (e.g. ``prompting.oracle_example(...).preamble``)."""
     decoding: Literal["sample", "menu"] = "sample"
     """``menu``: choose among the env's ``candidate_actions()`` (``infopo_agent.menu``)."""
+    menu_score: Literal["sum", "mean"] = "sum"
     lr_schedule: str = "constant_with_warmup"
     """A ``transformers.get_scheduler`` name (``constant_with_warmup``, ``linear``, ``cosine``)."""
     warmup_steps: int = 0
@@ -76,6 +77,8 @@ class StepResult:
     trajectories: list[Trajectory]
     advantages: InfoPOAdvantages
     metrics: dict[str, float]
+    info_gains: list[list[float | None]] = field(default_factory=list)
+    """IG_t per trajectory and action (None where undefined), as the advantages saw them."""
 
 
 class InfoPOTrainer:
@@ -122,7 +125,8 @@ class InfoPOTrainer:
         return rollout_groups(
             self.policy, self.env, tasks, cfg.group_size, cfg.sampling,
             seed=seed, max_context_tokens=cfg.max_context_tokens,
-            system=cfg.system, preamble=cfg.preamble, decoding=cfg.decoding,
+            system=cfg.system, preamble=cfg.preamble,
+            decoding=cfg.decoding, menu_score=cfg.menu_score,
         )  # fmt: skip
 
     def learn(self, trajectories: Sequence[Trajectory]) -> StepResult:
@@ -134,10 +138,11 @@ class InfoPOTrainer:
         gains = trajectory_information_gain(self.policy, trajectories)
         clock.lap("info_gain")
         per_turn = zip(gains.as_lists(), trajectories, strict=True)
+        info_gains = [align_info_gains(g, t.num_turns) for g, t in per_turn]
         advantages = compute_advantages(
             [t.group_id for t in trajectories],
             [t.outcome for t in trajectories],
-            [align_info_gains(g, t.num_turns) for g, t in per_turn],
+            info_gains,
             beta=cfg.beta.at(self.steps_done),
             tau=cfg.tau,
         )
@@ -162,7 +167,7 @@ class InfoPOTrainer:
             action_tokens=float(batch.loss_mask.sum()),
             **clock.metrics(),
         )
-        return StepResult(trajectories, advantages, metrics)
+        return StepResult(trajectories, advantages, metrics, info_gains)
 
     def _update(self, batch, ref_logprobs, advantages: InfoPOAdvantages) -> dict[str, float]:
         cfg = self.config
