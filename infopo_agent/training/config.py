@@ -11,10 +11,10 @@ with the run, and a resumed run must resolve to the same config (``steps`` may g
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any, Literal
 
-import tomllib
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
