@@ -19,7 +19,7 @@ from pathlib import Path
 
 import torch
 
-from infopo_agent.embedded import ModelNotAvailableError, smollm2_dir
+from simulators.llm.embedded import ModelNotAvailableError, smollm2_dir
 
 #: Configs whose logits are not a plain projection of the last hidden state.
 _HEAD_TRANSFORMS = ("final_logit_softcapping", "logit_scale", "logits_scaling")

@@ -78,7 +78,8 @@ def _flag(text: str) -> bool:
     return text in ("1", "true")
 
 
-CACHE_PARAMS = {"persona", "cache", "cache_mode", "strict"}
+#: Parameters every LLM scheme takes: persona, response cache, resampling of unfaithful replies.
+CACHE_PARAMS = {"persona", "cache", "cache_mode", "strict", "faithful_retries"}
 
 
 def _openai(name: str | None, params: dict[str, str]) -> UserSimulator:
@@ -115,6 +116,7 @@ def _openai(name: str | None, params: dict[str, str]) -> UserSimulator:
         price_out=p.get("price_out", float),
         persona=p.persona(),
         cache=p.cache(),
+        faithful_retries=p.get("faithful_retries", int, 2),
     )
 
 
@@ -129,6 +131,7 @@ def _hf(name: str | None, params: dict[str, str]) -> UserSimulator:
         max_new_tokens=p.get("max_new_tokens", int, 64),
         persona=p.persona(),
         cache=p.cache(),
+        faithful_retries=p.get("faithful_retries", int, 2),
     )
 
 

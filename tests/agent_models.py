@@ -6,8 +6,8 @@ import functools
 
 import torch
 
-from infopo_agent.embedded import smollm2_dir
 from infopo_agent.policy import HFPolicy
+from simulators.llm.embedded import smollm2_dir
 
 
 @functools.cache

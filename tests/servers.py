@@ -7,6 +7,7 @@ send malformed JSON on demand.
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -80,7 +81,20 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
         if fault == "hang":
             time.sleep(self.server.hang_seconds)
             return
-        if fault == "500":
+        if fault == "reply":  # a well-formed completion that always says the same words
+            message = {"role": "assistant", "content": self.server.reply_text}
+            body = json.dumps(
+                {
+                    "id": "c",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": "m",
+                    "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }
+            ).encode()
+            status = 200
+        elif fault == "500":
             body, status = b'{"error": {"message": "boom"}}', 500
         elif fault == "429":
             body, status = b'{"error": {"message": "slow down"}}', 429
@@ -97,10 +111,15 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def faulty_server(fault: str, hang_seconds: float = 5.0):
-    """A local HTTP server that fails every request the same way; yields (base_url, server)."""
+def faulty_server(fault: str, hang_seconds: float = 5.0, reply_text: str = ""):
+    """A local HTTP server that fails every request the same way; yields (base_url, server).
+
+    ``fault="reply"`` is a model that answers every request with ``reply_text``, whatever it was
+    asked: the unfaithful user that a real small model is only sometimes.
+    """
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyHandler)
     server.fault, server.requests, server.hang_seconds = fault, 0, hang_seconds
+    server.reply_text = reply_text
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from infopo_agent.embedded import ModelNotAvailableError
 from infopo_agent.policy import HFPolicy, SamplingParams, default_dtype
+from simulators.llm.embedded import ModelNotAvailableError
 from tests.agent_models import smollm2_policy, tiny_policy
 
 

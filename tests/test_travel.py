@@ -78,6 +78,9 @@ def test_concrete_question_elicits_once_with_reward():
     assert reward == 0.0 and info["reply_kind"] == "repeat"
 
 
+VAGUE = {"kind": "vague", "keys": []}
+
+
 def test_vague_and_no_preference_replies_pay_nothing():
     env = make()
     _, reward, _, _, info = env.step("[action] Tell me everything you want.")
@@ -92,26 +95,68 @@ def test_vague_and_no_preference_replies_pay_nothing():
         assert (reward, info["reply_kind"]) == (0.0, "no_preference")
 
 
-def test_three_unhelpful_questions_make_the_user_volunteer_without_reward():
-    env = make()
+def _task_with_a_big_aspect():
+    """A test task with an aspect of at least 3 preferences (volunteering is possible there)."""
+    for index in range(100):
+        env = make(f"test-{index:04d}")
+        big = [a for a in env.scenario.aspects if len(a.preferences) >= 3]
+        if len(env.scenario.aspects) == 1 and big:
+            return env, big[0]
+    raise AssertionError("no single-aspect test task with 3 preferences")
+
+
+def test_three_concrete_unhelpful_questions_make_the_user_volunteer_without_reward():
+    env, aspect = _task_with_a_big_aspect()
+    question = aspect.preferences[0].kind.question
+    env.step(f"[action] {question}")
     for _ in range(2):
-        env.step("[action] hmm?")
-    _, reward, _, _, info = env.step("[action] anything else?")
+        _, _, _, _, info = env.step(f"[action] {question}")
+        assert info["reply_kind"] == "repeat"
+    _, reward, _, _, info = env.step(f"[action] {question}")
     assert info["reply_kind"] == "volunteer" and reward == 0.0
-    assert info["elicited"] == []
+    assert info["elicited"] == [aspect.preferences[0].key]
     assert len(env.volunteered) == 1
     volunteered = next(iter(env.volunteered))
-    kind = next(p.kind for a in env.scenario.aspects for p in a.preferences if p.key == volunteered)
+    assert info["judgment"] == {"kind": "volunteer", "keys": [volunteered]}
+    kind = next(p.kind for p in aspect.preferences if p.key == volunteered)
     _, reward, *_ = env.step(f"[action] {kind.question}")
     assert reward == 0.0
+
+
+def test_vague_questions_never_make_the_user_volunteer():
+    env, _ = _task_with_a_big_aspect()
+    for _ in range(12):
+        _, reward, _, _, info = env.step("[action] Can you tell me more about what you want?")
+        assert (reward, info["reply_kind"], info["judgment"]) == (0.0, "vague", VAGUE)
+    assert env.volunteered == set()
+
+
+def test_volunteering_never_gives_away_most_of_an_aspect():
+    for index in range(30):
+        env = make(f"test-{index:04d}")
+        question = env.scenario.aspects[0].preferences[0].kind.question
+        for _ in range(25):
+            env.step(f"[action] {question}")
+        for aspect in env.scenario.aspects:
+            given = sum(p.key in env.volunteered for p in aspect.preferences)
+            assert given <= (len(aspect.preferences) - 1) // 2
 
 
 def test_one_new_preference_per_question():
     env = make()
     aspect = first_aspect(env)
-    shotgun = " ".join(p.kind.question for p in aspect.preferences)
+    shotgun = " ".join(p.kind.question for p in aspect.preferences[:3])
     _, reward, _, _, info = env.step(f"[action] {shotgun}")
     assert reward == pytest.approx(0.2) and len(info["elicited"]) == 1
+
+
+def test_a_message_listing_more_than_three_topics_is_too_vague():
+    from infopo_envs.travel.catalogue import KINDS
+
+    env = make()
+    everything = " ".join(k.question for a in env.scenario.aspects for k in KINDS[a.aspect])
+    _, reward, _, _, info = env.step(f"[action] {everything}")
+    assert (reward, info["judgment"]) == (0.0, VAGUE) and info["elicited"] == []
 
 
 def test_search_rewards_first_correct_search_only():
@@ -128,15 +173,32 @@ def test_search_rewards_first_correct_search_only():
     assert reward == 0.0 and info["action_valid"] and obs.startswith("No ")
 
 
+def ask_everything(env, aspect):
+    for pref in aspect.preferences:
+        env.step(f"[action] {pref.kind.question}")
+
+
 @pytest.mark.parametrize("label,expected", [(BEST, 1.0), (CORRECT, 0.8), (WRONG, 0.0)])
 def test_booking_scores(label, expected):
     env = make("test-0001")
     aspect = first_aspect(env)
+    ask_everything(env, aspect)
     option = next(o for o in aspect.options if o.label == label)
     _, reward, _, _, info = env.step(f"[answer] {option.option_id}")
     assert reward == expected
     _, _, _, _, info = env.step("[finish]")
     assert info["outcome"] == pytest.approx(expected / len(env.scenario.aspects))
+
+
+def test_booking_before_every_preference_is_known_scores_nothing():
+    env = make("test-0001")
+    aspect = first_aspect(env)
+    for pref in aspect.preferences[:-1]:
+        env.step(f"[action] {pref.kind.question}")
+    _, reward, _, _, info = env.step(f"[answer] {aspect.best.option_id}")
+    assert reward == 0.0 and info["booked"] == {aspect.aspect: aspect.best.option_id}
+    _, _, _, _, info = env.step("[finish]")
+    assert info["outcome"] == 0.0 and info["success"] is False
 
 
 def test_booking_twice_or_unknown_id_is_invalid_and_changes_nothing():
@@ -162,15 +224,40 @@ def test_turn_limit_truncates_with_outcome():
 
 
 def test_reluctant_user_needs_the_aspect_named():
-    from infopo_envs.travel.judge import kinds_asked_about
+    from infopo_envs.travel.judge import judge_question
 
-    loose = kinds_asked_about("What is your budget?", ["hotel"], strict=False)
-    strict = kinds_asked_about("What is your budget?", ["hotel"], strict=True)
-    named = kinds_asked_about("What is your budget for the hotel?", ["hotel"], strict=True)
-    assert [k.key for k in loose] == ["hotel.price"]
-    assert strict == [] and [k.key for k in named] == ["hotel.price"]
-    both = kinds_asked_about("What is your budget?", ["hotel", "car"], strict=False)
-    assert both == []  # ambiguous between two aspects: too vague
+    loose = judge_question("What is your budget?", ["hotel"], strict=False)
+    strict = judge_question("What is your budget?", ["hotel"], strict=True)
+    named = judge_question("What is your budget for the hotel?", ["hotel"], strict=True)
+    assert loose.keys == ("hotel.price",)
+    assert strict.keys == () and named.keys == ("hotel.price",)
+    both = judge_question("What is your budget?", ["hotel", "car"], strict=False)
+    assert both.keys == ()  # ambiguous between two aspects: too vague
+    two = judge_question("What budget and rating for the hotel?", ["hotel"], strict=True)
+    assert two.keys == ()  # a strict user takes one topic at a time
+
+
+@pytest.mark.parametrize(
+    ("question", "aspects", "keys"),
+    [
+        ("How can I help?", ["hotel", "car", "flight"], ()),
+        ("What kind of place would you like to stay in?", ["hotel", "car"], ()),
+        ("Would you like something fancy?", ["restaurant", "hotel"], ()),
+        ("Window or aisle seat?", ["flight"], ()),
+        (
+            "How much are you willing to spend per night on accommodation?",
+            ["hotel", "car"],
+            ("hotel.price",),
+        ),
+        ("How fancy should the restaurant be?", ["restaurant"], ("restaurant.price_level",)),
+        ("What kind of car would you like?", ["car", "restaurant"], ("car.car_class",)),
+        ("Don't worry about the budget yet. Which area for the hotel?", ["hotel"], ("hotel.area",)),
+    ],
+)
+def test_wrong_topic_traps(question, aspects, keys):
+    from infopo_envs.travel.judge import judge_question
+
+    assert judge_question(question, aspects, strict=False).keys == keys
 
 
 class BrokenUser(UserSimulator):

@@ -65,7 +65,7 @@ def model_policy(text: str) -> PolicySpec:
 
 def embedded_model_dir() -> Path:
     """The prepared SmolLM2 directory; the first call de-quantizes it with a progress bar."""
-    from infopo_agent.embedded import ModelNotAvailableError, is_prepared, smollm2_dir
+    from simulators.llm.embedded import ModelNotAvailableError, is_prepared, smollm2_dir
 
     try:
         if is_prepared():
@@ -87,8 +87,8 @@ def load_hf_policy(spec: PolicySpec, *, device: str | None = None):
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from transformers.utils import logging as hf_logging
 
-    from infopo_agent.embedded import ModelNotAvailableError
     from infopo_agent.policy import HFPolicy
+    from simulators.llm.embedded import ModelNotAvailableError
 
     source = embedded_model_dir() if spec.name == EMBEDDED else spec.source
     hf_logging.disable_progress_bar()

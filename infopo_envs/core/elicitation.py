@@ -9,7 +9,7 @@ again, things the user has no preference on, or nothing concrete at all, and pic
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,12 +57,29 @@ class Elicitation:
 
 @dataclass(frozen=True)
 class Answer:
-    """What one question earns: the reply plan, the keys it uncovers, the keys volunteered."""
+    """What one question earns: the reply plan, the keys it uncovers, the keys volunteered.
+
+    ``keys`` are the keys the reply concerns (revealed, repeated, without preference, or
+    volunteered), which ``judgment`` reports as ``info["judgment"]``.
+    """
 
     plan: ReplyPlan
     elicited: tuple[str, ...]
     volunteered: tuple[str, ...]
     unhelpful: int
+    keys: tuple[str, ...] = ()
+
+    @property
+    def judgment(self) -> dict:
+        return {"kind": self.plan.kind, "keys": sorted(self.keys)}
+
+
+def _concerned(judged: Elicitation, reveal_at_most: int | None) -> tuple[str, ...]:
+    if judged.new:
+        return judged.new[:reveal_at_most]
+    if judged.again:
+        return judged.again[:1]
+    return judged.unheld
 
 
 class ElicitationTracker:
@@ -70,9 +87,13 @@ class ElicitationTracker:
 
     Each question reveals at most ``reveal_at_most`` new facts (rewarded by the env). After
     ``volunteer_after`` unhelpful questions in a row (no new fact), the user volunteers a random
-    remaining fact, which is known from then on but never rewarded. ``answer`` decides without
-    changing anything; ``commit`` applies the decision once the simulator has spoken, so a
-    failing simulator leaves the tracker as it was.
+    remaining fact, which is known from then on but never rewarded. ``unhelpful_kinds`` names the
+    reply kinds that count as unhelpful (None: every reply without a new fact); a reply of another
+    kind without a new fact neither counts nor resets the count, so an env can let only concrete
+    questions provoke volunteering. ``may_volunteer(key, volunteered)`` can forbid a fact (e.g.
+    to cap how much may be learnt without asking). ``answer`` decides without changing
+    anything; ``commit`` applies the decision once the simulator has spoken, so a failing
+    simulator leaves the tracker as it was.
     """
 
     def __init__(
@@ -81,10 +102,14 @@ class ElicitationTracker:
         *,
         reveal_at_most: int | None = 1,
         volunteer_after: int = 3,
+        unhelpful_kinds: Collection[str] | None = None,
+        may_volunteer: Callable[[str, frozenset[str]], bool] | None = None,
     ):
         self.facts = dict(facts)
         self.reveal_at_most = reveal_at_most
         self.volunteer_after = volunteer_after
+        self.unhelpful_kinds = None if unhelpful_kinds is None else frozenset(unhelpful_kinds)
+        self.may_volunteer = may_volunteer
         self.elicited: set[str] = set()
         self.volunteered: set[str] = set()
         self.unhelpful = 0
@@ -97,12 +122,22 @@ class ElicitationTracker:
         judged = Elicitation.judge(asked, self.facts, self.known)
         plan = judged.plan(self.facts, reveal_at_most=self.reveal_at_most)
         elicited = judged.new[: self.reveal_at_most]
-        unhelpful = 0 if elicited else self.unhelpful + 1
-        remaining = [key for key in self.facts if key not in self.known]
-        if unhelpful >= self.volunteer_after and remaining:
+        keys = _concerned(judged, self.reveal_at_most)
+        counts = self.unhelpful_kinds is None or plan.kind in self.unhelpful_kinds
+        unhelpful = 0 if elicited else self.unhelpful + counts
+        volunteered = frozenset(self.volunteered)
+        remaining = [
+            key
+            for key in self.facts
+            if key not in self.known
+            and (self.may_volunteer is None or self.may_volunteer(key, volunteered))
+        ]
+        if counts and unhelpful >= self.volunteer_after and remaining:
             pick = remaining[int(rng.integers(len(remaining)))]
-            return Answer(ReplyPlan("volunteer", (self.facts[pick],)), elicited, (pick,), 0)
-        return Answer(plan, elicited, (), unhelpful)
+            return Answer(
+                ReplyPlan("volunteer", (self.facts[pick],)), elicited, (pick,), 0, (pick,)
+            )
+        return Answer(plan, elicited, (), unhelpful, keys)
 
     def commit(self, answer: Answer) -> None:
         self.elicited.update(answer.elicited)
@@ -126,4 +161,5 @@ class ElicitationTracker:
         reply = user.say(question, answer.plan)
         self.commit(answer)
         reward = reward_per_fact * len(answer.elicited)
-        return Feedback(reply, reward, "user", info={"reply_kind": answer.plan.kind})
+        info = {"reply_kind": answer.plan.kind, "judgment": answer.judgment}
+        return Feedback(reply, reward, "user", info=info)

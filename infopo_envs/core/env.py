@@ -135,7 +135,7 @@ class InfoPOEnv(gym.Env[str, str]):
     def step(self, action: str) -> tuple[str, float, bool, bool, dict[str, Any]]:
         if self._done:
             return self._after_end(action)
-        parsed = self.grammar.parse(action)
+        parsed = self._too_long(action) or self.grammar.parse(action)
         if isinstance(parsed, ParsedAction):
             reason = self._reject(parsed)
             if reason is not None:
@@ -192,6 +192,15 @@ class InfoPOEnv(gym.Env[str, str]):
             raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
         high = self.test_size if split == TEST else TRAIN_INDEX_RANGE
         return TaskRef(split, int(self.np_random.integers(high)))
+
+    def _too_long(self, action: object) -> InvalidAction | None:
+        """An action longer than the action space allows is refused, never cut and read."""
+        limit = self.action_space.max_length
+        if isinstance(action, str | bytes) and len(action) > limit:
+            return InvalidAction(
+                f"The action is {len(action)} characters long; the limit is {limit}."
+            )
+        return None
 
     def _invalid(self, invalid: InvalidAction) -> Feedback:
         text = f"Invalid action: {invalid.reason}\n{self.grammar.describe()}"

@@ -18,9 +18,12 @@ from infopo_envs.core import (
     rng_for,
 )
 from infopo_envs.travel.catalogue import KINDS, SEARCH_FIELDS
-from infopo_envs.travel.judge import kinds_asked_about
+from infopo_envs.travel.judge import MAX_TOPICS, judge_question
 from infopo_envs.travel.scenario import BEST, CORRECT, AspectTask, Preference, generate_scenario
 from simulators import UserSimulator
+
+#: Reply kinds that count toward volunteering: concrete questions that found nothing new.
+CONCRETE_UNHELPFUL = ("no_preference", "repeat")
 
 ANSWER_SCORES = {BEST: 1.0, CORRECT: 0.8}
 
@@ -38,10 +41,19 @@ class TravelIntentEnv(InfoPOEnv):
     The traveller (a ``simulators.UserSimulator``) reveals a preference only when asked about it
     concretely, and implicitly ("I want to hear the waves" for a beachfront area). A vague
     question gets "too vague"; a concrete question about something without a preference gets
-    "no preference"; after 3 unhelpful questions in a row the traveller volunteers a random
-    remaining preference (unrewarded). At most one new preference is revealed per question, so
-    listing every topic in one message pays no more than asking well. The env decides what a
-    question is about from its lexicon over the hidden profile, never from the simulator's words.
+    "no preference". At most one new preference is revealed per question, and a message about
+    more than 3 topics is a list, not a question: it gets "too vague". The env decides what a
+    question is about from its lexicon data over the hidden profile (``lexicon.json``, read by
+    the shared judging core: lemmas, synonyms, negation, traps), never from the simulator's
+    words.
+
+    Volunteering (TravelGym's design) cannot replace asking: only concrete questions that found
+    nothing new (a "no preference" or a "repeat") count toward it, 3 in a row make the traveller
+    volunteer a remaining preference (unrewarded), and at most a minority of each aspect's
+    preferences is ever volunteered (``(n - 1) // 2`` of ``n``: none of 2, one of 3 or 4). A
+    booking counts only when every preference of its aspect is known when it is made (asked, or
+    volunteered); a booking made before that is a guess and scores 0 however lucky, so neither
+    the option pool (cheapest, commonest attributes) nor vague chatter reaches the outcome.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
@@ -59,7 +71,8 @@ class TravelIntentEnv(InfoPOEnv):
     ## Rewards
     +0.2 for each preference elicited (``elicit_reward``), +0.2 for the first correct search of an
     aspect (``search_reward``), 1.0 for booking an aspect's best option, 0.8 for another option
-    satisfying every preference, 0 otherwise. Invalid actions get 0 (``invalid_action_reward``).
+    satisfying every preference, 0 otherwise, and 0 for any booking made before every preference
+    of the aspect was known. Invalid actions get 0 (``invalid_action_reward``).
     ``info["outcome"]`` is the mean over aspects of the booking score (0 for an aspect never
     booked); ``info["success"]`` is True when every aspect got its best option.
 
@@ -75,7 +88,9 @@ class TravelIntentEnv(InfoPOEnv):
     ## Information
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user`` for replies,
     ``tool`` for search and booking, ``env`` for errors), ``action_valid``, ``placeholder``,
-    ``elicited`` (keys like ``hotel.price``) and ``booked``; the last step also ``outcome``,
+    ``elicited`` (keys like ``hotel.price``) and ``booked``; a question's step also
+    ``reply_kind`` and ``judgment`` (``{"kind": "reveal", "keys": ["hotel.price"]}``: the reply
+    plan's kind and the preference keys it concerns); the last step also ``outcome``,
     ``success`` and ``simulator`` statistics.
 
     ## Arguments
@@ -84,7 +99,8 @@ class TravelIntentEnv(InfoPOEnv):
     (``"rule:terse"``) or a ``UserSimulator``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; questions read by the shared judging core; volunteering only after
+      concrete questions and capped; bookings count only once the aspect's preferences are known.
     """
 
     env_name = "TravelIntent"
@@ -92,7 +108,9 @@ class TravelIntentEnv(InfoPOEnv):
     test_size = 100
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the traveller (e.g. ask a question)", "message"),
-        ActionForm("search", "search options with a JSON request for one aspect", "json request"),
+        ActionForm(
+            "search", "search options with a JSON request for one aspect", "json request", json=True
+        ),
         ActionForm("answer", "book the option with this id for its aspect", "option id"),
         ActionForm("finish", "end the episode"),
     )
@@ -115,10 +133,14 @@ class TravelIntentEnv(InfoPOEnv):
         self.scenario = generate_scenario(rng_for(self.env_name, task.split, task.index))
         self.preferences = {p.key: p for a in self.scenario.aspects for p in a.preferences}
         self.tracker = ElicitationTracker(
-            {key: _phrasings(p) for key, p in self.preferences.items()}, reveal_at_most=1
+            {key: _phrasings(p) for key, p in self.preferences.items()},
+            reveal_at_most=1,
+            unhelpful_kinds=CONCRETE_UNHELPFUL,
+            may_volunteer=self._may_volunteer,
         )
         self.searched: set[str] = set()
         self.booked: dict[str, str] = {}
+        self.informed: dict[str, bool] = {}
         opening = self.scenario.opening_request()
         self.user.start(
             role=self._role(),
@@ -186,9 +208,16 @@ class TravelIntentEnv(InfoPOEnv):
 
     def _ask(self, question: str) -> Feedback:
         strict = self.user.persona.strict_questions
-        asked = kinds_asked_about(question, [a.aspect for a in self.scenario.aspects], strict)
-        keys = [kind.key for kind in asked]
-        return self.tracker.ask(self.user, question, keys, self.np_random, self.elicit_reward)
+        found = judge_question(question, [a.aspect for a in self.scenario.aspects], strict)
+        asked = found.keys if len(found.keys) <= MAX_TOPICS else ()
+        return self.tracker.ask(self.user, question, asked, self.np_random, self.elicit_reward)
+
+    def _may_volunteer(self, key: str, volunteered: frozenset[str]) -> bool:
+        """At most a minority of an aspect's preferences may ever be volunteered."""
+        aspect = self.preferences[key].kind.aspect
+        held = len(self.scenario.aspect(aspect).preferences)
+        given = sum(self.preferences[k].kind.aspect == aspect for k in volunteered)
+        return given < (held - 1) // 2
 
     @property
     def elicited(self) -> set[str]:
@@ -216,8 +245,11 @@ class TravelIntentEnv(InfoPOEnv):
 
     def _book(self, option_id: str) -> Feedback:
         option = self._find_option(option_id)
-        score = ANSWER_SCORES.get(option.label, 0.0)
+        aspect = self.scenario.aspect(option.aspect)
+        informed = all(p.key in self.tracker.known for p in aspect.preferences)
+        score = ANSWER_SCORES.get(option.label, 0.0) if informed else 0.0
         self.booked[option.aspect] = option.option_id
+        self.informed[option.aspect] = informed
         done = len(self.booked) == len(self.scenario.aspects)
         text = f"Booked {option.option_id} ({option.name}) for the {option.aspect}."
         return Feedback(text, score, "tool", terminated=done)
@@ -230,7 +262,9 @@ class TravelIntentEnv(InfoPOEnv):
 
     def _aspect_score(self, aspect: AspectTask) -> float:
         booked = self.booked.get(aspect.aspect)
-        return ANSWER_SCORES.get(aspect.option(booked).label, 0.0) if booked else 0.0
+        if booked is None or not self.informed[aspect.aspect]:
+            return 0.0
+        return ANSWER_SCORES.get(aspect.option(booked).label, 0.0)
 
     def _episode_info(self) -> dict[str, Any]:
         info = {"elicited": sorted(self.elicited), "booked": dict(sorted(self.booked.items()))}

@@ -1,36 +1,52 @@
-"""Deciding what a question to the traveller is about, from the lexicon alone.
+"""Deciding what a question to the traveller is about, from the lexicon data alone.
 
-The env, not the simulator, decides whether a question elicited a preference. A question is about
-a preference kind when it uses one of the kind's keywords and the aspect is clear: named in the
-question, or the only aspect of the trip with such a kind. A strict user (the reluctant persona)
-requires the aspect to be named every time.
+The env, not the simulator, decides whether a question elicited a preference. The words come
+from ``lexicon.json`` (validated on load); the reading is the shared judging core's: a facet
+("budget", "layover", "kind of car") resolves to the aspect named with it, or to the only aspect
+of the trip that has it. Generic words count only next to their aspect, trap phrases ("window
+or aisle seat", "How can I help?") count for nothing, and a refusal ("don't worry about the
+budget yet") is not a question. A strict user (the reluctant persona) requires the aspect to be
+named and one topic per message, by the core's one strictness rule.
 """
 
 from __future__ import annotations
 
-from infopo_envs.core.lexicon import mentions, words_of
-from infopo_envs.travel.catalogue import ASPECT_WORDS, KINDS, PreferenceKind
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from infopo_envs.core.judging import Lexicon, Topics, read, topics
+from infopo_envs.travel.catalogue import KINDS
+
+#: A message about more topics than this is a list, not a question: the traveller calls it vague.
+MAX_TOPICS = 3
 
 
-def kinds_asked_about(question: str, aspects: list[str], strict: bool) -> list[PreferenceKind]:
-    """The preference kinds of the trip's ``aspects`` that ``question`` concretely asks about."""
-    text = words_of(question)
-    named = [a for a in aspects if mentions(text, ASPECT_WORDS[a])]
-    hits: list[PreferenceKind] = []
-    for aspect in aspects:
-        for kind in KINDS[aspect]:
-            if not mentions(text, kind.keywords):
-                continue
-            if aspect in named or (not strict and not named and _unambiguous(kind, aspects, text)):
-                hits.append(kind)
-    return hits
+class TravelLexicon(BaseModel):
+    """The shape of ``lexicon.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    about: str
+    facets: dict[str, list[str]]
+    subjects: dict[str, list[str]]
+    ignore: list[str]
 
 
-def _unambiguous(kind: PreferenceKind, aspects: list[str], text: str) -> bool:
-    """No other aspect of the trip has a kind that the same words would match."""
-    return not any(
-        mentions(text, other.keywords)
-        for aspect in aspects
-        if aspect != kind.aspect
-        for other in KINDS[aspect]
-    )
+@lru_cache(maxsize=1)
+def lexicons() -> tuple[Lexicon, Lexicon]:
+    """The facet and subject lexicons, checked against the catalogue's kinds and aspects."""
+    text = resources.files("infopo_envs.travel").joinpath("lexicon.json").read_text("utf-8")
+    data = TravelLexicon.model_validate_json(text)
+    kinds = {kind.name for kinds in KINDS.values() for kind in kinds}
+    if set(data.facets) != kinds or set(data.subjects) != set(KINDS):
+        raise ValueError("travel lexicon.json must list exactly the catalogue's kinds and aspects")
+    return Lexicon(data.facets, ignore=data.ignore), Lexicon(data.subjects)
+
+
+def judge_question(question: str, aspects: list[str], strict: bool) -> Topics:
+    """The preference keys (``aspect.kind``) of the trip's ``aspects`` that ``question`` asks."""
+    facets, subjects = lexicons()
+    offered = {aspect: {kind.name for kind in KINDS[aspect]} for aspect in aspects}
+    return topics(read(question), facets, subjects, offered, strict=strict)

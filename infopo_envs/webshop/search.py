@@ -24,8 +24,8 @@ from pathlib import Path
 
 import tantivy
 
-from infopo_envs.core.cache import cache_root as infopo_cache_root
 from infopo_envs.webshop.catalogue import Catalogue
+from simulators.storage import cache_root as infopo_cache_root
 
 INDEX_VERSION = 1
 TOP_K = 50

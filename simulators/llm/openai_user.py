@@ -54,6 +54,7 @@ class OpenAIUserSimulator(LLMUserSimulator):
         price_out: float | None = None,
         persona: Persona = COOPERATIVE,
         cache: ResponseCache | None = None,
+        faithful_retries: int = 2,
     ):
         import openai
 
@@ -65,7 +66,7 @@ class OpenAIUserSimulator(LLMUserSimulator):
         self.client = openai.OpenAI(
             base_url=self.base_url, api_key=key, timeout=timeout, max_retries=max_retries
         )
-        super().__init__(persona, cache)
+        super().__init__(persona, cache, faithful_retries=faithful_retries)
 
     def config(self) -> dict[str, Any]:
         return {

