@@ -21,7 +21,6 @@ import torch
 import yaml
 
 from infopo_agent.advantages import BetaSchedule
-from infopo_agent.embedded import ModelNotAvailableError
 from infopo_agent.loss import LossConfig
 from infopo_agent.policy import HFPolicy, SamplingParams, default_device
 from infopo_agent.prompting import DEFAULT_SYSTEM, oracle_example
@@ -32,6 +31,7 @@ from infopo_agent.training.evaluate import evaluate
 from infopo_agent.training.lora import apply_lora
 from infopo_agent.training.memory import peak_rss_mb, release_memory
 from infopo_envs.core.seeding import stable_seed
+from simulators.llm.embedded import ModelNotAvailableError
 
 #: Fields a resumed run may change: it may run longer, evaluate or save differently.
 RESUMABLE_CHANGES = ("steps", "eval", "checkpoints", "tensorboard")
@@ -108,7 +108,7 @@ def tiny_policy(spec: TinyModel, *, device=None, dtype=None) -> HFPolicy:
     """A random-init Llama over SmolLM2's tokenizer and chat template, built from ``spec``."""
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
 
-    from infopo_agent.embedded import smollm2_dir
+    from simulators.llm.embedded import smollm2_dir
 
     tokenizer = AutoTokenizer.from_pretrained(smollm2_dir())
     config = LlamaConfig(
