@@ -20,12 +20,7 @@ from infopo_agent.policy import HFPolicy, SamplingParams
 from infopo_agent.prompting import oracle_example
 from infopo_agent.train import InfoPOTrainer, TrainConfig
 from infopo_agent.training.lora import apply_lora
-from infopo_agent.training.memory import (
-    release_memory,
-    reset_peak_rss,
-    rss_mb,
-    window_peak_rss_mb,
-)
+from infopo_agent.training.memory import release_memory, rss_mb
 
 ENV_ID = "InfoPO/Intention-v0"
 
@@ -66,15 +61,16 @@ def main() -> None:
     after_load = rss_mb()
     rows = []
     for step in range(args.steps):
-        tasks = [f"train-{step * args.tasks + i:04d}" for i in range(args.tasks)]
-        reset_peak_rss()
+        tasks = [f"train-{1 + step * args.tasks + i:04d}" for i in range(args.tasks)]
         metrics = trainer.step(tasks, seed=step).metrics
+        phase_peaks = [v for k, v in metrics.items() if k.startswith("peak_rss_")]
         if not args.no_release:
             release_memory()
         row = {
             "step": step,
             "rss_mb": round(rss_mb(), 1),
-            "step_peak_rss_mb": round(window_peak_rss_mb(), 1),
+            "step_peak_rss_mb": round(max(phase_peaks), 1),
+            **{k: round(v, 1) for k, v in metrics.items() if k.startswith("peak_rss_")},
             **{k: round(v, 2) for k, v in metrics.items() if k.startswith("time_")},
             "tokens": int(metrics["tokens"]),
             "mean_outcome": round(metrics["mean_outcome"], 3),

@@ -40,6 +40,7 @@ from infopo_agent.loss import LossConfig, infopo_loss
 from infopo_agent.policy import HFPolicy, SamplingParams
 from infopo_agent.rollout import EnvSource, rollout_groups
 from infopo_agent.training.lora import adapters_disabled, is_peft
+from infopo_agent.training.memory import reset_peak_rss, window_peak_rss_mb
 from infopo_agent.training.precision import MasterWeights
 from infopo_agent.trajectory import Trajectory
 
@@ -110,12 +111,14 @@ class InfoPOTrainer:
 
     def step(self, tasks: Sequence[str], *, seed: int = 0) -> StepResult:
         """Roll out ``group_size`` episodes of each task, then learn from them."""
-        started = time.perf_counter()
+        clock = _Clock()
         trajectories = self.collect(tasks, seed=seed)
-        rollout_s = time.perf_counter() - started
+        clock.lap("rollout")
         result = self.learn(trajectories)
-        result.metrics["time_rollout_s"] = rollout_s
-        result.metrics["time_step_s"] = rollout_s + result.metrics["time_learn_s"]
+        result.metrics |= clock.metrics(total=None)
+        result.metrics["time_step_s"] = (
+            result.metrics["time_rollout_s"] + result.metrics["time_learn_s"]
+        )
         return result
 
     def collect(self, tasks: Sequence[str], *, seed: int = 0) -> list[Trajectory]:
@@ -233,18 +236,24 @@ def _no_change(policy: HFPolicy):
 
 
 class _Clock:
-    """Seconds spent per phase of a step."""
+    """Seconds spent per phase of a step, and the peak resident size during each (Linux)."""
 
     def __init__(self):
-        self.last, self.laps = time.perf_counter(), {}
+        self.last, self.laps, self.peaks = time.perf_counter(), {}, {}
+        self.tracks_peaks = reset_peak_rss()
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.laps[name], self.last = now - self.last, now
+        if self.tracks_peaks:
+            self.peaks[name] = window_peak_rss_mb()
+            reset_peak_rss()
 
-    def metrics(self) -> dict[str, float]:
+    def metrics(self, total: str | None = "learn") -> dict[str, float]:
         out = {f"time_{name}_s": seconds for name, seconds in self.laps.items()}
-        out["time_learn_s"] = sum(self.laps.values())
+        out |= {f"peak_rss_{name}_mb": mb for name, mb in self.peaks.items()}
+        if total:
+            out[f"time_{total}_s"] = sum(self.laps.values())
         return out
 
 

@@ -174,11 +174,15 @@ def step_seed(config: RunConfig, step: int) -> int:
 
 # ---- logging ---------------------------------------------------------------------------------
 def step_row(step: int, result: StepResult) -> dict[str, Any]:
-    """The JSONL row of one step: the trainer's metrics plus throughput, memory and IG by turn."""
+    """The JSONL row of one step: the trainer's metrics plus throughput, memory and IG by turn.
+
+    ``peak_rss_mb`` is the step's peak resident size (the highest of its phases' peaks).
+    """
     metrics = result.metrics
     row: dict[str, Any] = {"step": step, **metrics}
     row["tokens_per_s"] = metrics["tokens"] / max(metrics["time_step_s"], 1e-9)
-    row["peak_rss_mb"] = peak_rss_mb()
+    phase_peaks = [v for k, v in metrics.items() if k.startswith("peak_rss_")]
+    row["peak_rss_mb"] = max(phase_peaks) if phase_peaks else peak_rss_mb()
     if torch.cuda.is_available():
         row["peak_cuda_mb"] = torch.cuda.max_memory_allocated() / 2**20
     row["info_gain_by_turn"] = info_gain_by_turn(result.info_gains)
