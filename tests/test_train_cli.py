@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +13,7 @@ from infopo_agent.training.config import ConfigError, load
 from infopo_agent.training.run import train
 
 TIMING_KEYS = ("time_", "tokens_per_s", "peak_")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def tiny_run(tmp_path, name: str, **fields) -> dict:
@@ -124,3 +126,9 @@ def test_cli_run_saves_the_resolved_config_metrics_and_evaluation(tmp_path, caps
     assert [e["step"] for e in evaluations] == [0, 2]
     assert 0.0 <= evaluations[-1]["test_pass^2"] <= evaluations[-1]["test_pass^1"] <= 1.0
     assert "Wrote" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("train_*.*")), ids=lambda p: p.name)
+def test_example_configs_are_valid(path):
+    config = load(path)
+    assert config.output_dir.startswith("runs/")
