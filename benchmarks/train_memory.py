@@ -19,8 +19,10 @@ from infopo_agent.loss import LossConfig
 from infopo_agent.policy import HFPolicy, SamplingParams
 from infopo_agent.prompting import oracle_example
 from infopo_agent.train import InfoPOTrainer, TrainConfig
+from infopo_agent.training.config import TinyModel
 from infopo_agent.training.lora import apply_lora
 from infopo_agent.training.memory import release_memory, rss_mb
+from infopo_agent.training.run import tiny_policy
 
 ENV_ID = "InfoPO/Intention-v0"
 
@@ -32,6 +34,7 @@ def main() -> None:
     parser.add_argument("--group-size", type=int, default=4)
     parser.add_argument("--max-new-tokens", type=int, default=48)
     parser.add_argument("--full", action="store_true", help="full fine-tuning instead of LoRA")
+    parser.add_argument("--model", default="smollm2", choices=["smollm2", "tiny"])
     parser.add_argument("--no-release", action="store_true", help="skip release_memory()")
     parser.add_argument("--micro-batch", type=int, default=2)
     parser.add_argument(
@@ -40,7 +43,10 @@ def main() -> None:
     args = parser.parse_args()
 
     loaded = rss_mb()
-    policy = HFPolicy.embedded(device="cpu")
+    if args.model == "tiny":
+        policy = tiny_policy(TinyModel(), device="cpu")
+    else:
+        policy = HFPolicy.embedded(device="cpu")
     if not args.full:
         apply_lora(policy, rank=16, alpha=32)
     example = oracle_example(ENV_ID, turns=2)
@@ -80,7 +86,8 @@ def main() -> None:
     rss = [r["rss_mb"] for r in rows]
     phases = [k for k in rows[0] if k.startswith("time_")]
     summary = {
-        "model": "smollm2",
+        "model": args.model,
+        "release_memory": not args.no_release,
         "lora": not args.full,
         "episodes_per_step": args.tasks * args.group_size,
         "steps": len(rows),
