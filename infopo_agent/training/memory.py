@@ -58,6 +58,23 @@ def _libc():
     return libc if hasattr(libc, "malloc_trim") else None
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
+
+
+def map_large_allocations(threshold_bytes: int = 1 << 20) -> bool:
+    """Serve every allocation above ``threshold_bytes`` with its own mmap (glibc).
+
+    glibc raises its mmap threshold as large blocks are freed (up to 32 MiB), after which the
+    activations of every forward and backward pass come from the heap, where blocks of
+    ever-changing sizes fragment it and the resident size swells past what is alive. A fixed
+    threshold returns each large tensor's pages to the system when it is freed.
+    """
+    libc = _libc()
+    if libc is None or not hasattr(libc, "mallopt"):
+        return False
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, threshold_bytes))
+
+
 def release_memory() -> None:
     """Free what is unreachable and hand free heap pages back (glibc; a no-op elsewhere)."""
     gc.collect()
