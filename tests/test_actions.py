@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infopo_envs.core.actions import ActionForm, InvalidAction, ParsedAction, TaggedGrammar
 from infopo_envs.travel import TravelIntentEnv
@@ -73,6 +75,10 @@ REQUEST = {"aspect": "hotel", "city": "Lisbon"}
             "answer",
             "H3",
         ),
+        ('answer(option_id="H3")', "answer", "H3"),
+        ("`answer('H3')`", "answer", "H3"),
+        ("finish()", "finish", ""),
+        ('search(aspect="hotel", city="Lisbon")', "search", json.dumps(REQUEST)),
     ],
 )
 def test_accepted_forms(text, tag, body):
@@ -112,6 +118,9 @@ def test_two_actions_are_an_error_never_merged(text):
         ("<answer></answer>", "needs a option id"),
         ('{"name": "dance", "arguments": {}}', "Unknown action 'dance'"),
         ("<tool_call>not json</tool_call>", "JSON call"),
+        ("answer(open('/etc/passwd'))", "literal values"),
+        ('answer("H3", "H4")', "name=value"),
+        ("dance(steps=3)", "Unknown action 'dance'"),
         (b"\xff", "UTF-8"),
         (42, "must be text"),
     ],
@@ -131,6 +140,7 @@ def test_a_call_form_takes_calls_to_other_names():
         '<tool_call>{"name": "get_order", "arguments": "{\\"id\\": 1}"}</tool_call>'
     )
     assert parsed == ParsedAction("tool", '{"name": "get_order", "arguments": {"id": 1}}')
+    assert grammar.parse("get_order(id=1)") == parsed
 
 
 def test_an_action_over_the_space_length_is_refused_by_the_env():
@@ -149,3 +159,43 @@ def test_lenient_forms_play_the_same_as_plain_tags():
     pref = env.scenario.aspects[0].preferences[0]
     *_, info = env.step(f"Great, thanks! **[action]** {pref.kind.question}")
     assert info["action_valid"] and info["judgment"] == {"kind": "reveal", "keys": [pref.key]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[action]",
+                "[answer]",
+                "<answer>",
+                "</answer>",
+                "<tool_call>",
+                "</tool_call>",
+                "{",
+                "}",
+                '"name"',
+                ":",
+                "```",
+                "json",
+                "**",
+                "(",
+                ")",
+                "=",
+                "'",
+                "H3",
+                " ",
+                "\n",
+                "finish",
+                "search",
+            ]
+        )
+        | st.text(max_size=5),
+        max_size=30,
+    )
+)
+def test_any_mix_of_action_syntax_parses_or_fails_cleanly(pieces):
+    parsed = GRAMMAR.parse("".join(pieces))
+    assert isinstance(parsed, ParsedAction | InvalidAction)
+    if isinstance(parsed, ParsedAction):
+        assert parsed.tag in GRAMMAR.forms

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import gymnasium as gym
 import pytest
+from pydantic import ValidationError
 
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core import TaskRef, rng_for
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.intention import IntentionEnv
-from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES
-from infopo_envs.intention.details import request
+from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES, TemplateData
 from infopo_envs.intention.judge import coverage, details_asked_about, question_reward
-from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task
+from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task, task_for
 from simulators import SimulatorError, UserSimulator
 
 VAGUE = "Can you tell me more about what you want?"
@@ -53,33 +53,48 @@ def test_keywords_match_whole_words_and_plurals():
     assert details_asked_about("Any guesthouse nearby?", template) == []
 
 
-def test_request_builder_rejects_bad_rows():
-    row = ("x", "x", 4, "x", "X?", {"a": "A.", "b": "B."})
-    with pytest.raises(ValueError, match="importance"):
-        request("bad", "do something", row)
-    with pytest.raises(ValueError, match="two values"):
-        request("bad", "do something", ("x", "x", 2, "x", "X?", {"a": "A."}))
+def detail_data(**changes):
+    detail = {"name": "x", "label": "x", "importance": 2, "keywords": ["x"], "question": "X?"}
+    return {**detail, "values": {"a": "A.", "b": "B."}, **changes}
+
+
+@pytest.mark.parametrize(
+    ("details", "message"),
+    [
+        ([detail_data(importance=4)], "importance"),
+        ([detail_data(values={"a": "A."})], "at least 2"),
+        ([detail_data(keywords=["Budget"])], "lower case"),
+        ([detail_data(), detail_data()], "duplicate detail names"),
+    ],
+)
+def test_catalogue_data_is_validated(details, message):
+    with pytest.raises(ValidationError, match=message):
+        TemplateData.model_validate({"name": "bad", "request": "do it", "details": details})
 
 
 # ---- the reward rule ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("importances", "reward"),
+    ("importance", "asked", "reward"),
     [
-        ([], 0.0),
-        ([3], 1.0),
-        ([2], 0.7),
-        ([1], 0.4),
-        ([1, 3], 0.8),  # the highest counts, minus 0.2 for the extra detail
-        ([2, 1], 0.5),
-        ([2, 2, 1], 0.3),
-        ([3, 3, 3, 3], 0.4),
-        ([1, 1], 0.2),
-        ([1, 1, 1], 0.0),  # floored at 0
-        ([1, 1, 1, 1, 1], 0.0),
+        (None, 0, 0.0),
+        (None, 2, 0.0),  # asked about details already covered: nothing new
+        (3, 1, 1.0),
+        (2, 1, 0.7),
+        (1, 1, 0.4),
+        (3, 2, 0.8),  # the covered detail counts, minus 0.2 for the other one asked about
+        (1, 2, 0.2),
+        (2, 3, 0.3),
+        (1, 3, 0.0),  # floored at 0
     ],
 )
-def test_question_reward(importances, reward):
-    assert question_reward(importances) == pytest.approx(reward, abs=1e-12)
+def test_question_reward(importance, asked, reward):
+    assert question_reward(importance, asked) == pytest.approx(reward, abs=1e-12)
+
+
+def test_details_come_in_the_order_the_question_asks_them():
+    template = next(t for t in TEMPLATES if t.name == "birthday_party")
+    asked = details_asked_about("What's the budget, and how many guests?", template)
+    assert [k.name for k in asked] == ["budget", "guests"]
 
 
 def test_coverage_is_importance_weighted():
@@ -138,14 +153,28 @@ def test_focused_question_earns_the_importance_reward():
         assert not terminated
 
 
-def test_two_details_in_one_question_pay_the_top_minus_0_2():
+def test_two_details_in_one_question_cover_only_the_first_and_pay_minus_0_2():
     task_id = find_task(lambda t: len({d.kind.importance for d in t.missing}) > 1)
     env, _ = make(task_id)
-    first, second = sorted(env.task.missing, key=lambda d: d.kind.importance)[-2:]
-    _, reward, _, _, info = env.step(f"[action] {first.kind.question} {second.kind.question}")
-    expected = {3: 1.0, 2: 0.7, 1: 0.4}[max(first.kind.importance, second.kind.importance)] - 0.2
-    assert reward == pytest.approx(expected)
-    assert sorted(info["newly_covered"]) == sorted([first.name, second.name])
+    low, high = sorted(env.task.missing, key=lambda d: d.kind.importance)[-2:]
+    _, reward, _, _, info = env.step(f"[action] {low.kind.question} {high.kind.question}")
+    assert reward == pytest.approx({3: 1.0, 2: 0.7, 1: 0.4}[low.kind.importance] - 0.2)
+    assert info["newly_covered"] == [low.name] and info["covered"] == [low.name]
+    assert info["judgment"] == {"kind": "reveal", "keys": [low.name]}
+    # the same double question again elicits the other detail, not both at once
+    _, _, _, _, info = env.step(f"[action] {low.kind.question} {high.kind.question}")
+    assert info["newly_covered"] == [high.name]
+
+
+def test_a_list_of_questions_covers_nothing_however_often_it_is_sent():
+    env, _ = make()
+    message = " ".join(kind.question for kind in env.task.template.details)
+    for _ in range(3):
+        _, reward, terminated, _, info = env.step(f"[action] {message}")
+        assert (reward, terminated, info["covered"]) == (0.0, False, [])
+        assert info["judgment"] == {"kind": "vague", "keys": []}
+    _, _, terminated, _, info = env.step("[finish]")
+    assert terminated and info["outcome"] == 0.0
 
 
 def test_reluctant_user_treats_a_double_question_as_vague():
@@ -247,3 +276,33 @@ def test_oracle_reaches_outcome_one_on_every_test_task(simulator):
         )
         assert result.outcome == 1.0 and result.success and result.terminated, result.task_id
         assert result.invalid_actions == 0
+
+
+# ---- reading questions the way language models write them ------------------------------------
+@pytest.mark.parametrize(
+    ("template", "question", "expected"),
+    [
+        ("fundraiser", "How can I help?", []),
+        ("fundraiser", "Hi! How can I help you today?", []),
+        ("fundraiser", "How much money are you hoping to collect?", ["goal"]),
+        ("fundraiser", "How many people have volunteered?", ["volunteers"]),
+        ("savings_plan", "What are you saving up for?", ["goal"]),
+        ("birthday_gift", "Do you want it gift-wrapped?", ["wrapping"]),
+        ("buy_car", "Will you mostly be commuting with it?", ["use"]),
+        ("buy_car", "**Budget:** what price range should I stay within?", ["budget"]),
+        ("buy_car", "Let's not worry about the budget yet. What will you use it for?", ["use"]),
+        ("buy_car", "Don't worry about the price for now.", []),
+    ],
+)
+def test_questions_are_read_by_lemma_with_negation_and_traps(template, question, expected):
+    kinds = details_asked_about(question, next(t for t in TEMPLATES if t.name == template))
+    assert [kind.name for kind in kinds] == expected
+
+
+def test_train_tasks_never_repeat_a_test_task():
+    test = {task_for(TaskRef("test", i)).content for i in range(100)}
+    train = [task_for(TaskRef("train", i)) for i in range(10_000)]
+    assert not {task.content for task in train} & test
+    # only the rare collisions are redrawn: every other train task is its seed's first draw
+    first = [generate_task(rng_for("Intention", "train", i)) for i in range(2_000)]
+    assert sum(a != b for a, b in zip(first, train[:2_000], strict=True)) <= 5

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infopo_envs.core.judging import Lexicon, read, topics
 
@@ -208,3 +210,12 @@ def test_a_specific_word_outranks_a_generic_one_in_its_clause():
 
 
 OFFERED_CAR = {"car": {"fuel", "car_class"}}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_is_read_without_error(text):
+    reading = read(text)
+    hits = reading.find(LEXICON)
+    assert all(0 <= h.clause < len(reading.clauses) for h in hits)
+    assert sorted(c.order for c in reading.clauses) == list(range(len(reading.clauses)))

@@ -10,7 +10,7 @@ import pytest
 
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
-from infopo_envs.telepathy.env import UNMAPPED, entity_split
+from infopo_envs.telepathy.env import GUESS_IN_QUESTION, UNMAPPED, entity_split
 from infopo_envs.telepathy.knowledge import knowledge_base
 from infopo_envs.telepathy.question_parser import parse_question
 from simulators import SimulatorError, UserSimulator
@@ -58,12 +58,24 @@ def test_a_synonym_is_a_correct_guess():
     assert reward == 1.0 and terminated
 
 
-def test_wrong_guess_gets_nothing_and_the_game_goes_on():
-    env, base, *_ = make()
+def test_a_wrong_final_guess_ends_the_game_with_outcome_zero():
+    env, base, obs, info = make()
+    assert info["guesses_left"] == 1 and "one guess" in obs
+    other = next(e for e in knowledge_base() if e.name != base.entity.name)
+    obs, reward, terminated, _truncated, info = env.step(f"[answer] {other.name}")
+    assert (reward, terminated) == (0.0, True)
+    assert info["reply"] == "wrong_guess" and info["guesses_left"] == 0
+    assert info["outcome"] == 0.0 and info["success"] is False
+    assert obs.startswith("No") and "last guess" in obs
+
+
+def test_with_several_guesses_a_wrong_one_costs_a_guess_and_the_game_goes_on():
+    env, base, *_ = make(max_guesses=3)
     other = next(e for e in knowledge_base() if e.name != base.entity.name)
     obs, reward, terminated, _truncated, info = env.step(f"[answer] {other.name}")
     assert (reward, terminated) == (0.0, False)
     assert info["action_valid"] and info["reply"] == "wrong_guess"
+    assert info["guesses_left"] == 2
     assert info["candidates_remaining"] == len(knowledge_base()) - 1
     assert info["bits_gained"] == pytest.approx(
         math.log2(len(knowledge_base()) / (len(knowledge_base()) - 1)), abs=1e-6
@@ -71,6 +83,23 @@ def test_wrong_guess_gets_nothing_and_the_game_goes_on():
     assert obs.startswith("No")
     _, reward, terminated, *_ = env.step("[answer] unicorn")
     assert (reward, terminated) == (0.0, False)
+    _, reward, terminated, _, info = env.step("[answer] unicorn")
+    assert (reward, terminated) == (0.0, True) and info["outcome"] == 0.0
+
+
+@pytest.mark.parametrize("question", ["Is it a giraffe?", "Are you thinking of puppies?"])
+def test_a_question_that_names_a_thing_is_refused_as_a_guess(question):
+    env, *_ = make()
+    obs, reward, terminated, _, info = env.step(f"[action] {question}")
+    assert obs == GUESS_IN_QUESTION and (reward, terminated) == (0.0, False)
+    assert info["action_valid"] and info["reply"] == "guess_question"
+    assert info["bits_gained"] == 0.0 and info["guesses_left"] == 1
+    assert info["candidates_remaining"] == len(knowledge_base())
+
+
+def test_max_guesses_must_be_positive():
+    with pytest.raises(ValueError, match="max_guesses"):
+        gym.make(ENV_ID, max_guesses=0)
 
 
 def test_answers_narrow_the_candidates_and_report_bits():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from infopo_envs.telepathy import TelepathyEnv
 from infopo_envs.telepathy.knowledge import (
     KnowledgeBaseError,
+    KnowledgeBasePart,
     _entities_of,
     knowledge_base,
     names_index,
@@ -68,11 +68,17 @@ def test_known_facts(name, facts):
 
 
 def test_bad_rows_are_refused():
-    module = SimpleNamespace(
-        CATEGORY_DEFAULTS={"toy": "size"}, GROUPS=(("toy", "game", "", "ball | | colour=red"),)
-    )
-    with pytest.raises(KnowledgeBaseError):
-        _entities_of(module)
+    def part(defaults: dict, row: str) -> KnowledgeBasePart:
+        group = {"category": "toy", "kind": "game", "defaults": {}, "rows": [row]}
+        data = {"description": "", "category_defaults": defaults, "groups": [group]}
+        return KnowledgeBasePart.model_validate(data)
+
+    with pytest.raises(KnowledgeBaseError, match="key=value"):
+        _entities_of(part({"toy": {}}, "ball | | colour"))
+    with pytest.raises(KnowledgeBaseError, match="expected name"):
+        _entities_of(part({"toy": {}}, "ball | colour=red"))
+    with pytest.raises(KnowledgeBaseError, match="no defaults"):
+        _entities_of(part({}, "ball | | colour=red"))
     broken = Entity("thing", (), {**entity("dog").attributes, "size": "enormous"})
     assert any("size" in problem for problem in check_entity(broken))
 

@@ -1,18 +1,21 @@
-"""Tool-use envs (retail, airline, telecom): oracle, no-op, schemas, calls, budget, dual control."""
+"""Tool-use envs (retail, airline, telecom): no-op, schemas, calls, budget, dual control.
+
+The oracle's 1.0 on every test task is asserted in ``test_redteam_tooluse.py``.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import gymnasium as gym
 import jsonschema
 import pytest
 
 import infopo_envs  # noqa: F401
-from infopo_envs.core.agents import run_episode
-from infopo_envs.core.metrics import pass_hat_k
+from infopo_agent.metrics import pass_hat_k
 from infopo_envs.tooluse import AirlineEnv, RetailEnv, TelecomEnv
 from infopo_envs.tooluse.core import (
     ToolCall,
@@ -25,6 +28,7 @@ from infopo_envs.tooluse.core import (
 from infopo_envs.tooluse.core.calls import CallFormatError
 from infopo_envs.tooluse.core.oracle import Oracle
 
+ROOT = str(Path(__file__).resolve().parents[1])
 ENV_IDS = ["InfoPO/ToolUse-Retail-v0", "InfoPO/ToolUse-Airline-v0", "InfoPO/ToolUse-Telecom-v0"]
 CLASSES = {"Retail": RetailEnv, "Airline": AirlineEnv, "Telecom": TelecomEnv}
 
@@ -36,16 +40,6 @@ def env(request):
 
 def _test_ids(env) -> list[str]:
     return [f"test-{i:04d}" for i in range(env.unwrapped.test_size)]
-
-
-def test_oracle_solves_every_test_task(env):
-    templates = set()
-    for task_id in _test_ids(env):
-        result = run_episode(env, Oracle(), options={"task_id": task_id})
-        assert result.outcome == 1.0 and result.success, (task_id, result.transcript["turns"])
-        assert result.terminated
-        templates.add(env.unwrapped.task.template)
-    assert len(templates) >= 10
 
 
 def test_doing_nothing_scores_zero_on_every_task(env):
@@ -208,7 +202,7 @@ def test_openai_tool_call_object_is_a_call():
 
 def test_customer_refuses_a_proposal_its_condition_rules_out():
     env = gym.make("InfoPO/ToolUse-Retail-v0")
-    for index in range(4, 400, 11):  # exchange_item tasks
+    for index in range(4, 800, len(RetailEnv.templates)):  # exchange_item tasks
         env.reset(options={"task_id": f"train-{index}"})
         decision = env.unwrapped.task.decisions[0]
         if not decision.accept:
@@ -262,14 +256,14 @@ def test_customer_tells_identity_only_when_asked():
 
 def test_telecom_dual_control_syncs_phone_and_account():
     env = gym.make("InfoPO/ToolUse-Telecom-v0")
-    for index in range(7, 200, 11):  # overdue_bill tasks
+    for index in range(7, 400, len(TelecomEnv.templates)):  # overdue_bill tasks
         env.reset(options={"task_id": f"train-{index}"})
         if env.unwrapped.task.decisions[0].accept:
             break
     world = env.unwrapped.world
     assert world.db.lines[world.phone.phone_number].status == "suspended"
     reply, *_, info = env.step("[action] Could you run a speed test for me?")
-    assert "fails" in reply and info["user_call"]["name"] == "run_speed_test"
+    assert "fails" in reply and info["user_calls"][0]["name"] == "run_speed_test"
     reply, *_ = env.step("[action] Please check your status bar.")
     assert "No service" in reply
     for action in env.unwrapped.gold_actions():  # the agent pays the bill and resumes the line
@@ -284,11 +278,9 @@ def test_telecom_customer_performs_requested_phone_actions():
     assert env.unwrapped.world.phone.airplane_mode
     reply, _, _, _, info = env.step("[action] Can you switch off airplane mode, please?")
     assert not env.unwrapped.world.phone.airplane_mode
-    assert info["user_call"] == {
-        "actor": "user",
-        "name": "set_airplane_mode",
-        "arguments": {"enabled": False},
-    }
+    assert info["user_calls"] == [
+        {"actor": "user", "name": "set_airplane_mode", "arguments": {"enabled": False}}
+    ]
     assert "airplane mode off" in reply
     env.step("[action] Now please turn mobile data off.")
     assert not env.unwrapped.world.phone.mobile_data
@@ -313,14 +305,14 @@ def test_goal_hashes_are_identical_across_processes():
         "for cls in (AirlineEnv, RetailEnv, TelecomEnv):\n"
         "    for i in range(3):\n"
         "        w, t, g = cls.draft(TaskRef('test', i))\n"
-        "        print(state_hash(w), state_hash(g), t.describe())\n"
+        "        print(state_hash(w), g, t.describe())\n"
     )
     runs = [
         subprocess.run(
             [sys.executable, "-c", script],
             capture_output=True,
             text=True,
-            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": ROOT},
             check=True,
         ).stdout
         for seed in ("1", "2")

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from infopo_agent.cli.records import EpisodeRecord, EvalSummary
 from infopo_agent.cli.runs import RunSettings
-from infopo_envs.core.metrics import pass_hat_k
+from infopo_agent.metrics import pass_hat_k
 
 
 def summarize(

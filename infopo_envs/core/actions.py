@@ -5,11 +5,12 @@ Most InfoPO envs speak the tagged grammar ``[tag] body`` (``[action] Where to?``
 calls, so ``TaggedGrammar`` reads all of those (``find_actions`` lists the forms) but never
 guesses: two actions in one message is an error, not a merge. Envs with another surface syntax
 (Sokoban's ``Up || Left``, WebShop's ``search[...]``) implement the same two methods, ``parse``
-and ``describe``, and can reuse ``find_actions`` and ``function_call``.
+and ``describe``, and can reuse ``find_actions``, ``function_call`` and ``python_call``.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Mapping
@@ -147,15 +148,23 @@ def find_actions(
       object or a JSON string, OpenAI's ``{"type": "function", "function": {...}}`` and
       ``{"tool_calls": [...]}``, the whole message, in a code fence, or in ``<tool_call>``
       (``<function_call>``) elements;
+    - a function call in Python syntax as the whole message: ``answer(option_id="H3")``,
+      ``get_order(order_id="#W1")`` (keyword arguments with literal values; one positional
+      argument is the body of a form);
     - a body in a code fence is unwrapped for forms whose body is JSON (``ActionForm.json``).
 
     A malformed function call is an ``InvalidAction`` with the reason.
     """
-    whole = _fenced(text.strip())
+    whole = _fenced(text.strip()).strip("`").strip()
     if whole.startswith(("{", "[{")):
         data = _load_json(whole)
         if data is not None:
             return _calls(data, forms, call_form)
+    call = python_call(whole)
+    if call is not None:
+        if isinstance(call, InvalidAction):
+            return call
+        return _calls({"name": call[0], "arguments": call[1]}, forms, call_form)
     found: list[tuple[int, FoundAction]] = []
     rest = text
     element = _elements(forms)
@@ -292,6 +301,36 @@ def function_call(item: Any) -> tuple[str, Any] | InvalidAction | None:
     if arguments is None:
         arguments = {}
     return name.strip(), arguments
+
+
+_CALL_SYNTAX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\s*\(.*\)", re.DOTALL)
+
+
+def python_call(text: str) -> tuple[str, Any] | InvalidAction | None:
+    """``(name, arguments)`` of a call written ``name(key=value, ...)``, None when it is none.
+
+    Values must be Python literals (strings, numbers, lists, dicts, True/False/None); nothing is
+    evaluated. A single positional argument is returned as the arguments themselves.
+    """
+    if not _CALL_SYNTAX.fullmatch(text):
+        return None
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    if not isinstance(tree, ast.Call) or not isinstance(tree.func, ast.Name):
+        return None
+    name = tree.func.id
+    try:
+        positional = [ast.literal_eval(arg) for arg in tree.args]
+        keywords = {k.arg: ast.literal_eval(k.value) for k in tree.keywords if k.arg}
+    except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
+        return InvalidAction(f"The arguments of {name}(...) must be literal values.")
+    if len(tree.keywords) != len(keywords):
+        return InvalidAction(f"{name}(...) cannot take **arguments.")
+    if (positional and keywords) or len(positional) > 1:
+        return InvalidAction(f"Call {name}(...) with name=value arguments.")
+    return name, (positional[0] if positional else keywords)
 
 
 def _body_from(arguments: Any, form: ActionForm) -> str:

@@ -61,6 +61,7 @@ from lemminflect import getAllLemmas, getAllLemmasOOV
 
 GAP = "..."
 MAX_GAP = 3
+_SEEN_CLAUSES = 4096  # clauses whose matches each lexicon remembers
 WEAK = "~"
 
 # ---- normalization -------------------------------------------------------------------------
@@ -226,7 +227,6 @@ _CLAUSE_STARTERS = frozenset(
         "then",
         "also",
         "but",
-        "don't",
         "never",
         "not",
         "first",
@@ -392,6 +392,7 @@ class Lexicon:
         ]
         patterns += [_compile(None, phrase) for phrase in ignore]
         self.patterns = tuple(p for p in patterns if p.slots)
+        self._seen: dict[str, list[tuple[_Pattern, int, int]]] = {}  # a clause's text decides
         self._by_first: dict[str, list[_Pattern]] = {}
         for pattern in self.patterns:
             for form in pattern.slots[0]:
@@ -403,6 +404,14 @@ class Lexicon:
 
     def matches(self, clause: Clause) -> list[tuple[_Pattern, int, int]]:
         """Accepted (pattern, start, end) spans in one clause: longest first, no overlaps."""
+        cached = self._seen.get(clause.text)
+        if cached is None:
+            if len(self._seen) >= _SEEN_CLAUSES:
+                self._seen.clear()
+            cached = self._seen[clause.text] = self._match(clause)
+        return cached
+
+    def _match(self, clause: Clause) -> list[tuple[_Pattern, int, int]]:
         found: list[tuple[_Pattern, int, int]] = []
         for sequence in (clause.tokens, clause.compounds):
             for start, token in enumerate(sequence):
@@ -490,12 +499,8 @@ class Reading:
         """The keys the writer refuses or defers ("don't X yet")."""
         return list(dict.fromkeys(h.key for h in self.find(lexicon) if h.negated))
 
-    @property
-    def is_question(self) -> bool:
-        return "?" in self.text
 
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def read(text: str) -> Reading:
     """Read a message into ordered clauses with negation and deferral flags."""
     pieces: list[tuple[str, str]] = []

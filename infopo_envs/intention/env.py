@@ -14,10 +14,14 @@ from infopo_envs.core import (
     TaggedGrammar,
     TaskRef,
     UserChannel,
-    rng_for,
 )
-from infopo_envs.intention.judge import coverage, details_asked_about, question_reward
-from infopo_envs.intention.scenario import generate_task
+from infopo_envs.intention.judge import (
+    coverage,
+    details_answered,
+    details_asked_about,
+    question_reward,
+)
+from infopo_envs.intention.scenario import TEST_SIZE, task_for
 from simulators import ReplyPlan, UserSimulator
 
 IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}
@@ -35,14 +39,17 @@ class IntentionEnv(InfoPOEnv):
     1 (nice to have) to 3 (essential) and a set of acceptable values, one of which the user
     holds. The agent asks questions, then gives a summary of its plan or finishes.
 
-    The env judges which details a question covers from its lexicon over the hidden details
-    (whole-word keywords per detail; see ``infopo_envs.intention.judge``), never from the
-    user's words. The user (a ``simulators.UserSimulator``) reveals each newly covered detail
-    implicitly ("Just close family and a couple of friends." for about ten guests); a question
-    about a detail already covered gets a repeat, one about something the request does not
-    leave out gets "no preference", and one that names no detail gets "too vague". The
-    reluctant persona treats a question about several details at once as too vague. There is
-    no LLM judge: coverage is lexicon-based only.
+    The env judges which details a question asks about from its lexicon over the hidden
+    details (phrases per detail, read by the shared judging core on lemmas, with negation
+    and greetings set aside; see ``infopo_envs.intention.judge``), never from the user's
+    words. One message elicits at most one detail: the first one it asks about that
+    the request leaves out and is not covered yet, which the user (a
+    ``simulators.UserSimulator``) reveals implicitly ("Just close family and a couple of
+    friends." for about ten guests). A question about a detail already covered gets a repeat,
+    one about something the request does not leave out gets "no preference", and one that
+    names no detail, or more than two at once (a list of questions), gets "too vague"; the
+    reluctant persona allows only one detail per question. There is no LLM judge: coverage is
+    lexicon-based only.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
@@ -53,17 +60,18 @@ class IntentionEnv(InfoPOEnv):
     user's request. ``step`` returns only the feedback: the user's reply, or an error message.
 
     ## Rewards
-    A question that covers details not covered before earns 1.0 / 0.7 / 0.4 for the most
-    important of them (importance 3 / 2 / 1), minus 0.2 for each extra detail it covers at once,
-    floored at 0. Every other action earns 0; invalid actions get 0 (``invalid_action_reward``).
-    ``info["outcome"]`` is the importance-weighted coverage, in [0, 1]: the summed importance
-    of the covered details over that of all missing details. ``info["success"]`` is True when
+    A question that covers a detail earns 1.0 / 0.7 / 0.4 for its importance 3 / 2 / 1, minus
+    0.2 for each other detail the message asks about at once, floored at 0. Every other action
+    earns 0; invalid actions get 0 (``invalid_action_reward``). ``info["outcome"]`` is the
+    importance-weighted coverage, in [0, 1]: the summed importance of the covered details (one
+    at most per message) over that of all missing details. ``info["success"]`` is True when
     every missing detail is covered.
 
     ## Starting State
     A request drawn from the task's seed: ``options={"task_id": "test-0003"}`` picks a task,
     ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
-    train split (disjoint from test).
+    train split, whose tasks never leave out the same details with the same values as a test
+    task (disjoint by content).
 
     ## Episode End
     Terminates when every missing detail is covered, on ``[answer]`` (the user acknowledges the
@@ -73,22 +81,24 @@ class IntentionEnv(InfoPOEnv):
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user`` for replies,
     ``env`` for errors and ``[finish]``), ``action_valid``, ``placeholder``, ``covered`` (the
     names of the covered details), ``missing_count`` and ``coverage``; replies to questions
-    also have ``reply_kind`` and ``newly_covered``; the last step also ``outcome``,
-    ``success`` and ``simulator`` statistics.
+    also have ``reply_kind``, ``newly_covered`` and ``judgment`` (``kind``: the reply plan;
+    ``keys``: the detail revealed or repeated, or the details not held); the last step also
+    ``outcome``, ``success`` and ``simulator`` statistics.
 
     ## Arguments
     ``gym.make("InfoPO/Intention-v0", simulator="rule", max_turns=20,
     placeholder="No information found.")``. ``simulator`` is a spec string (``"rule:terse"``)
-    or a ``UserSimulator``; LLM-backed simulators get a role description written from the
-    hidden details.
+    or a ``UserSimulator``; LLM-backed simulators see only each reply's plan (the detail it
+    reveals), never the role description or the hidden details.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; one detail at most per message in the coverage, and lists of more
+      than two details answered as too vague, so that kitchen-sink messages earn nothing.
     """
 
     env_name = "Intention"
     default_max_turns = 20
-    test_size = 100
+    test_size = TEST_SIZE
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the user (e.g. ask a question)", "message"),
         ActionForm("answer", "give the user a summary of your plan and end", "summary"),
@@ -101,7 +111,7 @@ class IntentionEnv(InfoPOEnv):
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        self.task = generate_task(rng_for(self.env_name, task.split, task.index))
+        self.task = task_for(task)
         self.covered: list[str] = []
         self.user.start(
             role=self._role(),
@@ -145,15 +155,24 @@ class IntentionEnv(InfoPOEnv):
         return Feedback("Episode finished by the agent.", source="env", terminated=True)
 
     def _ask(self, question: str) -> Feedback:
-        strict = self.user.persona.strict_questions
-        asked = details_asked_about(question, self.task.template, strict)
+        asked = details_asked_about(
+            question, self.task.template, self.user.persona.strict_questions
+        )
+        answered = details_answered(asked)
         held = {detail.name: detail for detail in self.task.missing}
-        judged = Elicitation.judge([kind.name for kind in asked], held, self.covered)
-        plan = judged.plan({name: detail.phrasings for name, detail in held.items()})
-        reward = question_reward(held[name].kind.importance for name in judged.new)
+        judged = Elicitation.judge([kind.name for kind in answered], held, self.covered)
+        phrasings = {name: detail.phrasings for name, detail in held.items()}
+        plan = judged.plan(phrasings, reveal_at_most=1)
+        new = judged.new[:1]  # one message elicits one detail
+        importance = held[new[0]].kind.importance if new else None
+        reward = question_reward(importance, len(asked))
         reply = self.user.say(question, plan)  # may raise; nothing has changed yet
-        self.covered.extend(judged.new)
-        info = {"reply_kind": plan.kind, "newly_covered": list(judged.new)}
+        self.covered.extend(new)
+        info = {
+            "reply_kind": plan.kind,
+            "newly_covered": list(new),
+            "judgment": {"kind": plan.kind, "keys": _judged_keys(plan.kind, judged)},
+        }
         done = len(self.covered) == len(held)
         return Feedback(reply, reward, "user", terminated=done, info=info)
 
@@ -188,3 +207,12 @@ class IntentionEnv(InfoPOEnv):
             "[answer] I will go ahead with a standard plan.",
             "[finish]",
         ]
+
+
+def _judged_keys(kind: str, judged: Elicitation) -> list[str]:
+    """The details a reply concerns: the one revealed or repeated, or those not held."""
+    if kind == "reveal":
+        return list(judged.new[:1])
+    if kind == "repeat":
+        return list(judged.again[:1])
+    return sorted(judged.unheld) if kind == "no_preference" else []

@@ -1,41 +1,80 @@
-"""Judging questions about a vague request: what they cover and what they earn.
+"""Judging questions about a vague request: what they ask about, what they earn, what they cover.
 
-The env, not the simulator, decides which details a question covers: a question covers a detail
-of the request when it uses one of the detail's keywords (``infopo_envs.core.lexicon``). A
-strict user (the reluctant persona) answers only questions about exactly one detail, so a
-question touching several counts as too vague.
+The env, not the simulator, decides which details a question asks about, by reading it with the
+shared judging core (``infopo_envs.core.judging``): each detail's keywords (from the catalogue)
+are a lexicon matched on lemmas, with multi-word expressions, hyphens and markdown normalized;
+details the writer puts aside ("let's not worry about the budget yet") are not asked about; and
+greetings and offers of help ("How can I help?", ``traps.json``) are about nothing. Details come
+in the order the writer means them.
 
-A question that covers new details earns the reward of the most important one (1.0 / 0.7 / 0.4
-for importance 3 / 2 / 1), minus 0.2 for each extra detail it covers at once, floored at 0:
-one focused question per detail pays best.
+One message elicits at most one detail, as a person answers one thing at a time: the first
+missing detail it asks about that is not covered yet. That detail alone is revealed and counted
+in the coverage (the outcome). A message asking about more than ``MAX_DETAILS_PER_QUESTION``
+details is a list of questions, not a question, and is answered as too vague; a strict user (the
+reluctant persona) allows only one, the core's strictness rule. So the kitchen-sink message that
+lists every question of the request covers nothing, and sending it again changes nothing.
+
+A question that covers a detail earns 1.0 / 0.7 / 0.4 for its importance 3 / 2 / 1, minus 0.2
+for each other detail the message asks about at once, floored at 0: one focused question per
+detail pays best (IntentionGym's multi-detail penalty).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable
+from importlib import resources
 
-from infopo_envs.core.lexicon import mentions, words_of
+from pydantic import BaseModel
+
+from infopo_envs.core.judging import Lexicon, read, topics
 from infopo_envs.intention.details import DetailKind, RequestTemplate
 
 IMPORTANCE_REWARD = {3: 1.0, 2: 0.7, 1: 0.4}
 EXTRA_DETAIL_PENALTY = 0.2
+MAX_DETAILS_PER_QUESTION = 2
+
+
+class Traps(BaseModel):
+    """Phrases that name no detail however many keywords they contain ("how can I help")."""
+
+    ignore: list[str]
+
+
+@functools.cache
+def traps() -> Traps:
+    text = resources.files("infopo_envs.intention").joinpath("traps.json").read_text()
+    return Traps.model_validate(json.loads(text))
+
+
+@functools.cache
+def lexicon(template: RequestTemplate) -> Lexicon:
+    """The template's details as a lexicon: detail name -> its keywords."""
+    entries = {kind.name: kind.keywords for kind in template.details}
+    return Lexicon(entries, ignore=traps().ignore)
 
 
 def details_asked_about(
     question: str, template: RequestTemplate, strict: bool = False
 ) -> list[DetailKind]:
-    """The detail kinds of ``template`` that ``question`` asks about, in catalogue order."""
-    text = words_of(question)
-    hits = [kind for kind in template.details if mentions(text, kind.keywords)]
-    return [] if strict and len(hits) > 1 else hits
+    """The detail kinds of ``template`` that ``question`` asks about, in the writer's order;
+    none when a strict reader finds more than one."""
+    found = topics(read(question), lexicon(template), strict=strict)
+    return [template.detail(name) for name in found.keys]
 
 
-def question_reward(new_importances: Iterable[int]) -> float:
-    """The reward for a question that newly covers details of these importances."""
-    importances = list(new_importances)
-    if not importances:
+def details_answered(asked: list[DetailKind]) -> list[DetailKind]:
+    """The details a user takes the question to be about: none when it lists too many."""
+    return [] if len(asked) > MAX_DETAILS_PER_QUESTION else asked
+
+
+def question_reward(importance: int | None, asked_count: int) -> float:
+    """The reward for a question that covers a detail of ``importance`` (None: nothing) while
+    asking about ``asked_count`` details in all."""
+    if importance is None:
         return 0.0
-    reward = IMPORTANCE_REWARD[max(importances)] - EXTRA_DETAIL_PENALTY * (len(importances) - 1)
+    reward = IMPORTANCE_REWARD[importance] - EXTRA_DETAIL_PENALTY * (asked_count - 1)
     return round(max(reward, 0.0), 10)
 
 

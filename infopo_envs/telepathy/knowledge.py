@@ -1,23 +1,49 @@
 """The knowledge base: entities built from category defaults, group defaults and row overrides.
 
-The rows live in the ``data_*`` modules as compact text so that a reader can check values at a
-glance; this module turns them into ``Entity`` objects once per process and refuses an
-inconsistent base (an unknown value, a missing attribute, a name used twice) when it loads.
+The rows live in the ``kb_*.json`` data files (living things, food and drink, objects, places),
+validated on load. Each file has ``category_defaults`` (attribute -> value per category) and
+``groups``, each with a category, a kind, the group's defaults and its rows; a row reads
+``name | synonyms | attribute=value ...`` and overrides the category's and the group's defaults,
+so that a reader can check values at a glance. This module turns them into ``Entity`` objects
+once per process and refuses an inconsistent base (an unknown value, a missing attribute, a name
+used twice) when it loads.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
+from importlib import resources
 
-from infopo_envs.telepathy import data_food, data_living, data_objects, data_places
+from pydantic import BaseModel, ConfigDict
+
 from infopo_envs.telepathy.schema import Entity, check_entity
 
-MODULES = (data_living, data_food, data_objects, data_places)
+PARTS = ("living", "food", "objects", "places")
 
 
 class KnowledgeBaseError(ValueError):
     """The knowledge base's rows are inconsistent (a bug in the data, caught at load time)."""
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    category: str
+    kind: str
+    defaults: dict[str, str]
+    rows: list[str]
+
+
+class KnowledgeBasePart(BaseModel):
+    """One ``kb_*.json`` file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str
+    category_defaults: dict[str, dict[str, str]]
+    groups: list[Group]
 
 
 def _pairs(text: str) -> dict[str, str]:
@@ -40,40 +66,37 @@ def first_letter(name: str) -> str:
     return next(c for c in name if c.isalpha())
 
 
-def _rows(text: str) -> list[str]:
-    """Row lines; a line without ``|`` continues the previous row's attributes."""
-    rows: list[str] = []
-    for line in text.strip().splitlines():
-        if "|" in line:
-            rows.append(line)
-        elif rows:
-            rows[-1] += " " + line.strip()
-        else:
-            raise KnowledgeBaseError(f"attributes without a row: {line.strip()!r}")
-    return rows
-
-
-def _entities_of(module) -> list[Entity]:
+def _entities_of(part: KnowledgeBasePart) -> list[Entity]:
     entities = []
-    for category, kind, group_defaults, rows in module.GROUPS:
+    for group in part.groups:
+        if group.category not in part.category_defaults:
+            raise KnowledgeBaseError(f"no defaults for category {group.category!r}")
         base = {
-            **_pairs(module.CATEGORY_DEFAULTS[category]),
-            "category": category,
-            "kind": kind,
-            **_pairs(group_defaults),
+            **part.category_defaults[group.category],
+            "category": group.category,
+            "kind": group.kind,
+            **group.defaults,
         }
-        for row in _rows(rows):
-            name, synonyms, overrides = (part.strip() for part in row.split("|"))
+        for row in group.rows:
+            fields = [field.strip() for field in row.split("|")]
+            if len(fields) != 3:
+                raise KnowledgeBaseError(f"bad row {row!r}: expected name | synonyms | overrides")
+            name, synonyms, overrides = fields
             attributes = {**base, **_pairs(overrides), "first_letter": first_letter(name)}
             names = tuple(s.strip() for s in synonyms.split(",") if s.strip())
             entities.append(Entity(name, names, attributes))
     return entities
 
 
+def load_part(name: str) -> KnowledgeBasePart:
+    text = resources.files("infopo_envs.telepathy").joinpath(f"kb_{name}.json").read_text()
+    return KnowledgeBasePart.model_validate(json.loads(text))
+
+
 @functools.cache
 def knowledge_base() -> tuple[Entity, ...]:
-    """Every entity, in a fixed order (the order of the data modules' rows)."""
-    entities = [entity for module in MODULES for entity in _entities_of(module)]
+    """Every entity, in a fixed order (the order of the data files' rows)."""
+    entities = [entity for part in PARTS for entity in _entities_of(load_part(part))]
     problems = [problem for entity in entities for problem in check_entity(entity)]
     seen: dict[str, str] = {}
     for entity in entities:

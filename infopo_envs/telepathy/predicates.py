@@ -22,12 +22,19 @@ class Test:
     def answer(self, entity: Entity) -> str:
         raise NotImplementedError
 
+    def key(self) -> str:
+        """A canonical description, the same for every wording of the question."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class Flag(Test):
     """A yes/no/maybe attribute read as is (``alive``, ``edible``, ``wheels``, ...)."""
 
     attribute: str
+
+    def key(self) -> str:
+        return self.attribute
 
     def answer(self, entity: Entity) -> str:
         return entity[self.attribute]
@@ -39,6 +46,9 @@ class Is(Test):
 
     attribute: str
     values: frozenset[str]
+
+    def key(self) -> str:
+        return f"{self.attribute}={'|'.join(sorted(self.values))}"
 
     def answer(self, entity: Entity) -> str:
         parts = entity.parts(self.attribute)
@@ -61,6 +71,9 @@ class HasAll(Test):
     attribute: str
     values: frozenset[str]
 
+    def key(self) -> str:
+        return f"{self.attribute}={'+'.join(sorted(self.values))}"
+
     def answer(self, entity: Entity) -> str:
         if entity[self.attribute] in FUZZY:
             return MAYBE
@@ -70,6 +83,9 @@ class HasAll(Test):
 @dataclass(frozen=True)
 class Colourful(Test):
     """Several colours at once is "Yes"; a colour that varies is "Maybe"."""
+
+    def key(self) -> str:
+        return "colourful"
 
     def answer(self, entity: Entity) -> str:
         if len(entity.parts("colour")) > 1:
@@ -82,15 +98,16 @@ class SizeAbove(Test):
     """Bigger than a reference at ``threshold`` on the 1..6 size scale (tiny=1 ... huge=6).
 
     References between two sizes (a person is 3.5) give clear answers; a reference of the same
-    size class (another entity) gives "Maybe"; an entity is never bigger than itself.
+    size class (another entity, the hidden one included) gives "Maybe", so a comparison tells
+    the size class and never which thing it is.
     """
 
     threshold: float
-    reference: str = ""
+
+    def key(self) -> str:
+        return f"size>{self.threshold:g}"
 
     def answer(self, entity: Entity) -> str:
-        if entity.name == self.reference:
-            return NO
         level = SIZES.index(entity["size"]) + 1
         if level == self.threshold:
             return MAYBE
@@ -106,6 +123,9 @@ class Legs(Test):
 
     op: str
     count: int
+
+    def key(self) -> str:
+        return f"legs {self.op} {self.count}"
 
     def answer(self, entity: Entity) -> str:
         legs = LEG_COUNTS[entity["legs"]]
@@ -126,6 +146,9 @@ class Era(Test):
     end: int
     invented: bool
 
+    def key(self) -> str:
+        return f"{'invented' if self.invented else 'existed'} in [{self.start}, {self.end})"
+
     def answer(self, entity: Entity) -> str:
         if entity["era"] == "natural":
             return NO if self.invented else YES
@@ -142,6 +165,9 @@ class Era(Test):
 class FirstLetter(Test):
     letter: str
 
+    def key(self) -> str:
+        return f"first_letter={self.letter}"
+
     def answer(self, entity: Entity) -> str:
         return YES if entity["first_letter"] == self.letter else NO
 
@@ -152,6 +178,9 @@ class NameIs(Test):
 
     name: str
 
+    def key(self) -> str:
+        return f"name={self.name}"
+
     def answer(self, entity: Entity) -> str:
         return YES if entity.name == self.name else NO
 
@@ -159,6 +188,9 @@ class NameIs(Test):
 @dataclass(frozen=True)
 class Not(Test):
     test: Test
+
+    def key(self) -> str:
+        return f"not {self.test.key()}"
 
     def answer(self, entity: Entity) -> str:
         return {YES: NO, NO: YES, MAYBE: MAYBE}[self.test.answer(entity)]
@@ -168,6 +200,9 @@ class Not(Test):
 class AllOf(Test):
     tests: tuple[Test, ...]
 
+    def key(self) -> str:
+        return " and ".join(sorted(f"({test.key()})" for test in self.tests))
+
     def answer(self, entity: Entity) -> str:
         answers = {test.answer(entity) for test in self.tests}
         return NO if NO in answers else MAYBE if MAYBE in answers else YES
@@ -176,6 +211,9 @@ class AllOf(Test):
 @dataclass(frozen=True)
 class AnyOf(Test):
     tests: tuple[Test, ...]
+
+    def key(self) -> str:
+        return " or ".join(sorted(f"({test.key()})" for test in self.tests))
 
     def answer(self, entity: Entity) -> str:
         answers = {test.answer(entity) for test in self.tests}

@@ -1,10 +1,12 @@
 """Rule-based parser: a yes/no question about the hidden thing -> the predicate it asks about.
 
 Steps: normalize the text; refuse open questions ("what colour is it?"); recognize a direct
-guess ("is it a giraffe?"); split on "or"; in each part find the phrases of the lexicon and the
-parsed forms (size comparisons, leg counts, first letters, years), keeping the longest match
-where they overlap; join a part's predicates with "and", negate the part when it says "not",
-and join the parts with "or". A question with no recognized phrase parses to ``None``.
+guess ("is it a giraffe?"); split on "or"; in each part find the parsed forms first (size
+comparisons, leg counts, first letters, years: a small grammar, longest match where they
+overlap), then, in the rest of the part, the lexicon's phrases, read by the judging core on
+lemmas (``question_lexicon``); join a part's predicates with "and", negate the part when it
+says "not" (a negative question about the thing, not a refusal), and join the parts with "or".
+A question with no recognized phrase parses to ``None``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from lemminflect import getInflection
+
+from infopo_envs.core.judging import Lexicon, read
 from infopo_envs.telepathy.guesses import name_forms
 from infopo_envs.telepathy.knowledge import knowledge_base, names_index, normalize_name
 from infopo_envs.telepathy.predicates import (
@@ -29,7 +34,7 @@ from infopo_envs.telepathy.predicates import (
     all_of,
     any_of,
 )
-from infopo_envs.telepathy.question_lexicon import SIZE_REFERENCES, static_phrases
+from infopo_envs.telepathy.question_lexicon import phrase_lexicon, size_references
 from infopo_envs.telepathy.schema import MULTI_VALUED, SIZES
 
 WH_WORDS = frozenset(["what", "which", "where", "when", "why", "who", "whom", "whose", "how"])
@@ -71,9 +76,26 @@ NEGATIONS = frozenset(
         "shouldnt",
     ]
 )
-INVENTION_WORDS = re.compile(
-    r"\b(?:invent|made|make|creat|built|build|design|discover|develop|produc|introduc"
-    r"|manufactur|came out|come out)"
+#: Words that make a year question ask when a thing was made, not whether it existed.
+INVENTION = Lexicon(
+    {
+        "invented": [
+            "invent",
+            "invention",
+            "make",
+            "create",
+            "creation",
+            "build",
+            "design",
+            "discover",
+            "discovery",
+            "develop",
+            "produce",
+            "introduce",
+            "manufacture",
+            "come out",
+        ]
+    }
 )
 _NAME_QUESTION = re.compile(
     r"(?:is it|is this|is that|it is|its|could it be|can it be|might it be|would it be"
@@ -135,12 +157,12 @@ def normalize(text: str) -> str:
 
 # ---- parsed forms -------------------------------------------------------------------------------
 def _size_comparison(match: re.Match, text: str) -> Test:
-    reference = match["ref"]
-    if reference in SIZE_REFERENCES:
-        test = SizeAbove(SIZE_REFERENCES[reference])
+    reference = reference_forms()[match["ref"]]
+    if reference in size_references():
+        test = SizeAbove(size_references()[reference])
     else:
         entity = knowledge_base()[names_index()[reference]]
-        test = SizeAbove(float(SIZES.index(entity["size"]) + 1), entity.name)
+        test = SizeAbove(float(SIZES.index(entity["size"]) + 1))
     return Not(test) if match["cmp"] in SMALLER else test
 
 
@@ -181,7 +203,7 @@ def _span_of_year(digits: str, decade: str | None) -> int:
 
 
 def _era_test(relation: str | None, start: int, span: int, text: str) -> Test:
-    invented = INVENTION_WORDS.search(text) is not None
+    invented = bool(read(text).find(INVENTION))
     relation = (relation or "in").strip()
     if relation in ("before", "prior to", "earlier than", "older than", "by"):
         return Era(FAR_PAST, start, invented)
@@ -190,18 +212,27 @@ def _era_test(relation: str | None, start: int, span: int, text: str) -> Test:
     return Era(start, start + span, invented)
 
 
-def _constant(test: Test) -> Builder:
-    return lambda match, text: test
-
-
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9-])(?:{pattern})(?![a-z0-9-])")
 
 
 @functools.cache
+def reference_forms() -> dict[str, str]:
+    """Every way to write a size reference or a thing, singular or plural, -> the reference."""
+    forms = {}
+    for reference in (*size_references(), *names_index()):
+        *head, last = reference.split(" ")
+        plurals = getInflection(last, tag="NNS") or ()
+        for plural in plurals:
+            forms.setdefault(" ".join([*head, plural]), reference)
+    forms.update({reference: reference for reference in (*size_references(), *names_index())})
+    return forms
+
+
+@functools.cache
 def phrases() -> tuple[Phrase, ...]:
-    """The lexicon's fixed phrases and the parsed forms, compiled once per process."""
-    references = sorted({*SIZE_REFERENCES, *names_index()}, key=len, reverse=True)
+    """The parsed forms, compiled once per process."""
+    references = sorted(reference_forms(), key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in references)
     forms: list[tuple[str, Builder]] = [
         (
@@ -234,8 +265,7 @@ def phrases() -> tuple[Phrase, ...]:
             _century,
         ),
     ]
-    fixed = [(pattern, _constant(test)) for pattern, test in static_phrases()]
-    return tuple(Phrase(_compile(pattern), build) for pattern, build in [*forms, *fixed])
+    return tuple(Phrase(_compile(pattern), build) for pattern, build in forms)
 
 
 # ---- the parser ---------------------------------------------------------------------------------
@@ -273,12 +303,41 @@ def _part_test(part: str, text: str) -> Test | None:
         test = phrase.build(match, text)
         if test is not None:
             chosen.append((start, test))
+    chosen += _lexicon_tests(_masked(part, taken))
     if not chosen:
         return None
     tests = list(dict.fromkeys(test for _, test in sorted(chosen, key=lambda item: item[0])))
     test = all_of(_merge_parts(tests))
     words = part.split()
-    return Not(test) if any(word in NEGATIONS for word in words) else test
+    negated = any(word in NEGATIONS for word in words) or " other than " in f" {part} "
+    return Not(test) if negated else test
+
+
+def _masked(part: str, spans: list[tuple[int, int]]) -> str:
+    """The part with the parsed forms' words taken out, so no phrase reads them again."""
+    for start, end in sorted(spans, reverse=True):
+        part = f"{part[:start]};{part[end:]}"
+    return part
+
+
+def _lexicon_tests(part: str) -> list[tuple[int, Test]]:
+    """(position, predicate) of each lexicon phrase in the part, as the judging core reads it.
+
+    When phrases of several predicates read the same words ("bedding" is a form of "bed"), the
+    phrase written as the words stand wins.
+    """
+    lexicon, tests = phrase_lexicon()
+    reading = read(part)
+    spans: dict[tuple[int, int, int], list] = {}
+    for hit in reading.find(lexicon):
+        spans.setdefault((hit.clause, hit.start, hit.end), []).append(hit)
+    found = []
+    for (clause, start, end), hits in spans.items():
+        words = [token.text for token in reading.clauses[clause].tokens[start:end]]
+        exact = [hit for hit in hits if hit.phrase.split() == words]
+        for hit in exact if 0 < len(exact) < len(hits) else hits:
+            found.append((10**6 + hit.order * 1000 + hit.start, tests[hit.key]))
+    return found
 
 
 def _merge_parts(tests: list[Test]) -> list[Test]:

@@ -13,60 +13,65 @@ class AirlineEnv(ToolUseEnv):
     """Serve an airline's traveller with tools over the airline's database.
 
     ## Description
-    In the style of tau-bench's airline domain, generated procedurally. Each task draws a small
-    database (10 routes with two or three flights a day over six days, seats and prices per
-    cabin, 8 users with memberships, payment methods and bookings) and a traveller with a hidden
-    scenario from one of 10 templates: cancel a booking the policy allows cancelling, learn that
-    one cannot be cancelled, upgrade to business only within a price limit, add checked bags,
-    correct a passenger's name, move to the earliest flight on another date, learn a delay,
-    get a certificate for a cancelled or delayed flight, book the cheapest flight in a cabin.
-    The traveller gives their user id and each detail only when asked, answers proposals yes or
-    no according to the scenario's conditions, and says it is done (``###STOP###``) once its
-    goal is met. The agent reads the policy and the tools' schemas in its instructions; the
-    tools refuse calls the policy forbids (cancelling an ineligible booking, a wrong bag count,
-    a certificate the traveller is not owed).
+    In the style of tau2-bench's airline domain, generated procedurally at its size. A traveller
+    with a hidden scenario from one of 20 templates (10 single requests: cancel when allowed, learn
+    that a booking cannot be cancelled, upgrade within a limit, add bags, fix a passenger name, move
+    to another date, a flight's delay, a certificate for a cancelled or delayed flight, book the
+    cheapest flight; and 10 pairs of them on different reservations) tells their user id and each
+    detail only when asked, answers proposals yes or no by the scenario's conditions, and ends the
+    conversation once its goal is met. The agent reads the policy and the tools' schemas (15 tools,
+    with one-stop search and the calculator).
 
     ## Action Space
-    Text (up to 16384 characters), one action per turn: ``[action] <message to the traveller>``
-    or ``[tool] {"name": ..., "arguments": {...}}``; an OpenAI tool-call object on its own
-    (``{"type": "function", "function": {"name": ..., "arguments": "..."}}``) is also a call.
+    Text (up to 16384 characters), one action per turn: ``[action] <message to the customer>`` or
+    ``[tool] {"name": ..., "arguments": {...}}``; an OpenAI tool-call object on its own (``{"type":
+    "function", "function": {"name": ..., "arguments": "..."}}``) is also a call. Text before the
+    tag is the agent's note and is not sent; a message holding both a message and a tool call is
+    rejected whole (invalid action, nothing changes).
 
     ## Observation Space
     Text (up to 32768 characters). ``reset`` returns the policy, the tool schemas (OpenAI
-    function-calling format), the grammar and the traveller's first message. ``step`` returns
-    only the feedback: the traveller's reply, a tool's JSON result, or an error message.
+    function-calling format), the grammar and the traveller's first message. ``step`` returns only
+    the feedback: the traveller's reply, a tool's JSON result, or an error message.
 
     ## Rewards
-    Sparse: the last step's reward adds the outcome, 1.0 when the final database hashes equal
-    to the goal database (the initial one with the task's gold calls replayed) and every
-    required piece of information (refunds, costs, delays, certificate amounts, "cannot be
-    cancelled") appears in the agent's messages; 0 otherwise. Invalid actions and calls get
-    ``invalid_action_reward`` (0).
+    Sparse: the last step's reward adds the outcome, 1.0 only when (1) the final database hashes
+    equal to the gold replay's, (2) every required value was stated as the answer: in its kind
+    (money, minutes, the word), not negated, not among rival candidates, after a tool returned it,
+    (3) the policy held: the customer identified before any read of their data or any change, an
+    explicit yes from the customer just before every change the agent makes, no change the task did
+    not need (even undone), and (4) the customer ended the conversation; 0 otherwise. Invalid
+    actions and calls get ``invalid_action_reward`` (0).
 
     ## Starting State
-    ``options={"task_id": "test-0007"}`` picks a task; ``options={"split": "test"}`` draws from
-    the fixed 50-task test split; otherwise a task of the train split. Templates are assigned
-    round-robin by task index. Tasks that doing nothing would pass are redrawn at generation.
+    ``options={"task_id": "test-0007"}`` picks a task; ``options={"split": "test"}`` draws from the
+    fixed 100-task test split; otherwise a task of the train split. Templates are assigned
+    round-robin by task index; each split has its own generated database (500 users, about 2,000
+    reservations, 40 routes over 6 days), shared copy-on-write by its episodes. Tasks that doing
+    nothing would pass are redrawn.
 
     ## Episode End
-    Terminates when the traveller says it is done (goal met, or the agent said goodbye), or
-    when an invalid call (unknown tool, bad arguments, malformed JSON, a call the tool refuses
-    under the policy) exceeds the error budget (default 10; the outcome is then 0). Truncates
-    at ``max_turns`` (default 40).
+    Terminates when the customer ends the conversation (its goal met, or the agent said goodbye), on
+    ``transfer_to_human_agents`` (outcome 0), or when an invalid call (unknown tool, bad arguments,
+    malformed JSON, ids that do not exist, an impossible change) exceeds the error budget (default
+    10; outcome 0). Tools execute every well-formed call the database allows; policy violations show
+    in the outcome, not as refusals. Truncates at ``max_turns`` (default 40) with outcome 0.
 
     ## Information
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user``, ``tool`` or
-    ``env``), ``action_valid``, ``placeholder``, ``template``, ``errors``, ``error_budget``;
-    replies also ``reply_kind``. The last step adds ``outcome``, ``success``,
-    ``state_matches_goal``, ``info_told`` and ``simulator`` statistics.
+    ``env``), ``action_valid``, ``placeholder``, ``template``, ``errors``, ``error_budget``; replies
+    also ``reply_kind`` and ``judgment`` ({"kind", "keys"}). The last step adds ``outcome``,
+    ``success``, ``state_matches_goal``, ``info_told``, ``policy_violations``, ``ended_by_customer``
+    and ``simulator`` statistics.
 
     ## Arguments
     ``gym.make("InfoPO/ToolUse-Airline-v0", simulator="rule", error_budget=10, max_turns=40,
-    placeholder="No information found.")``. ``simulator`` is a spec string or a
-    ``UserSimulator``; LLM simulators get the scenario as a role description.
+    placeholder="No information found.")``. ``simulator`` is a spec string or a ``UserSimulator``;
+    LLM simulators get the scenario as a role description.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; judged as tau2 does (values as answers, policy in the outcome),
+      permissive tools, tau2-sized databases.
     """
 
     env_name = "ToolUse-Airline"

@@ -20,9 +20,10 @@ from infopo_envs.tooluse.airline.data_model import (
 )
 from infopo_envs.tooluse.core.people import FIRST_NAMES, LAST_NAMES
 
-AIRPORTS = ("JFK", "LAX", "ORD", "SFO", "SEA", "BOS", "DEN", "MIA")
+AIRPORTS = ("JFK", "LAX", "ORD", "SFO", "SEA", "BOS", "DEN", "MIA", "ATL", "DFW", "PHX", "LAS")
 TODAY = dt.date(2027, 5, 10)
-N_DAYS, N_ROUTES, N_USERS = 6, 10, 8
+#: tau2-bench's airline database has 500 users and about 2,000 reservations
+N_DAYS, N_ROUTES, N_USERS = 6, 40, 500
 CABIN_FACTOR = {"basic_economy": 0.7, "economy": 1.0, "business": 2.6}
 
 
@@ -40,13 +41,16 @@ def generate_db(rng: np.random.Generator) -> AirlineDB:
         for _ in range(int(rng.integers(2, 4))):
             flight = _flight(rng, origin, destination, base, db)
             db.flights[flight.flight_number] = flight
-    for first in rng.permutation(len(FIRST_NAMES))[:N_USERS]:
-        user = _user(rng, FIRST_NAMES[int(first)])
+    while len(db.users) < N_USERS:
+        user = _user(rng, FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))])
+        if user.user_id in db.users:
+            continue
         db.users[user.user_id] = user
-        for _ in range(int(rng.integers(1, 4))):
+        for _ in range(int(rng.integers(2, 7))):
             reservation = _reservation(rng, user, db)
-            db.reservations[reservation.reservation_id] = reservation
-            user.reservations.append(reservation.reservation_id)
+            if reservation.reservation_id not in db.reservations:
+                db.reservations[reservation.reservation_id] = reservation
+                user.reservations.append(reservation.reservation_id)
     return db
 
 

@@ -15,7 +15,7 @@ from infopo_envs.tooluse.airline.tools import (
     FREE_BAGS,
 )
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
+from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick, pick_row, rows
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
 NOT_CANCELLABLE = (
@@ -28,8 +28,8 @@ NOT_CANCELLABLE = (
 
 
 def _customer(rng: np.random.Generator, db: AirlineDB) -> tuple[User, Reservation]:
-    user = pick(rng, db.users.values())
-    return user, db.reservations[user.reservations[0]]
+    user, start = choose_customer(rng, db.users, lambda u: u.reservations, 1)
+    return user, db.reservations[user.reservations[start]]
 
 
 def _identity(user: User) -> Fact:
@@ -79,6 +79,16 @@ def _confirm(
     )
 
 
+def _lookups(user: User, reservation: Reservation | None, *more: ToolCall) -> tuple:
+    """Identify the user by the id they gave, read the reservation, then ``more``."""
+    calls = [ToolCall("get_user_details", {"user_id": user.user_id})]
+    if reservation is not None:
+        calls.append(
+            ToolCall("get_reservation_details", {"reservation_id": reservation.reservation_id})
+        )
+    return (*calls, *more)
+
+
 def _paid(reservation: Reservation) -> float:
     return round(sum(p.amount for p in reservation.payment_history if p.amount > 0), 2)
 
@@ -117,6 +127,7 @@ def cancel_eligible(rng: np.random.Generator, db: AirlineDB) -> Task:
         (ToolCall("cancel_reservation", {"reservation_id": reservation.reservation_id}),),
         (InfoItem("refund", (money(refund),)),),
         f"You will be refunded ${money(refund)}.",
+        _lookups(user, reservation),
     )
 
 
@@ -137,8 +148,16 @@ def cancel_not_allowed(rng: np.random.Generator, db: AirlineDB) -> Task:
                 "What is the reason for cancelling?",
             ),
         ),
-        required_info=(InfoItem("not cancellable", NOT_CANCELLABLE),),
+        required_info=(
+            InfoItem(
+                "not cancellable",
+                NOT_CANCELLABLE,
+                "word",
+                grounds=(reservation.reservation_id,),
+            ),
+        ),
         tells="Under our policy this reservation cannot be cancelled.",
+        lookups=_lookups(user, reservation),
     )
 
 
@@ -152,6 +171,19 @@ def upgrade_cabin(rng: np.random.Generator, db: AirlineDB) -> Task:
     accept = difference <= limit
     payment, card = _card_fact(user)
     rid = reservation.reservation_id
+    upgrade = ToolCall(
+        "update_reservation_cabin",
+        {"reservation_id": rid, "cabin": "business", "payment_method_id": card},
+    )
+    flight = reservation.flights[0]
+    search = ToolCall(
+        "search_direct_flight",
+        {"origin": reservation.origin, "destination": reservation.destination, "date": flight.date},
+    )
+    prices = slot.prices
+    calculation = ToolCall(
+        "calculate", {"expression": f"({prices['business']} - {prices['economy']}) * {count}"}
+    )
     return Task(
         "upgrade_cabin",
         "Could I upgrade my flight to business class?",
@@ -167,16 +199,11 @@ def upgrade_cabin(rng: np.random.Generator, db: AirlineDB) -> Task:
                 f"Agree to the upgrade only if it costs at most ${limit:.2f} in total.",
             ),
         ),
-        (
-            ToolCall(
-                "update_reservation_cabin",
-                {"reservation_id": rid, "cabin": "business", "payment_method_id": card},
-            ),
-        )
-        if accept
-        else (),
+        (upgrade,) if accept else (),
         (InfoItem("price difference", (money(difference),)),),
         f"The upgrade costs ${money(difference)} in total.",
+        _lookups(user, reservation, search, calculation),
+        () if accept else (upgrade,),
     )
 
 
@@ -218,6 +245,7 @@ def add_bags(rng: np.random.Generator, db: AirlineDB) -> Task:
         ),
         (InfoItem("cost", (money(cost),)),),
         f"The extra bags cost ${money(cost)}.",
+        _lookups(user, reservation),
     )
 
 
@@ -249,6 +277,7 @@ def fix_passenger_name(rng: np.random.Generator, db: AirlineDB) -> Task:
         ),
         (_confirm("name", "correct", reservation, f"the name to {right.first_name}"),),
         (ToolCall("update_reservation_passengers", {"reservation_id": rid, "passengers": fixed}),),
+        lookups=_lookups(user, reservation),
     )
 
 
@@ -261,12 +290,12 @@ def change_flight_date(rng: np.random.Generator, db: AirlineDB) -> Task:
     same_route = sorted(
         (
             f
-            for f in db.flights.values()
+            for f in rows(db.flights)
             if (f.origin, f.destination) == (reservation.origin, reservation.destination)
         ),
         key=lambda f: f.departure,
     )
-    new = same_route[0]
+    new = db.flights[same_route[0].flight_number]
     slot, count = new.dates[date], len(reservation.passengers)
     slot.status = "on time"
     slot.seats["economy"] = max(slot.seats["economy"], count)
@@ -302,6 +331,21 @@ def change_flight_date(rng: np.random.Generator, db: AirlineDB) -> Task:
         ),
         (InfoItem("price difference", (money(difference),)),),
         f"The price difference is ${money(difference)}.",
+        _lookups(
+            user,
+            reservation,
+            ToolCall(
+                "search_direct_flight",
+                {
+                    "origin": reservation.origin,
+                    "destination": reservation.destination,
+                    "date": date,
+                },
+            ),
+            ToolCall(
+                "calculate", {"expression": f"({slot.prices['economy']} - {old.price}) * {count}"}
+            ),
+        ),
     )
 
 
@@ -314,8 +358,19 @@ def flight_delay(rng: np.random.Generator, db: AirlineDB) -> Task:
         "Is my flight on time?",
         "Learn whether your flight is delayed, and by how many minutes.",
         (_identity(user), _reservation_fact(reservation)),
-        required_info=(InfoItem("delay", (str(slot.delay_minutes),)),),
+        required_info=(InfoItem("delay", (str(slot.delay_minutes),), "minutes"),),
         tells=f"Your flight is delayed by {slot.delay_minutes} minutes.",
+        lookups=_lookups(
+            user,
+            reservation,
+            ToolCall(
+                "get_flight_status",
+                {
+                    "flight_number": reservation.flights[0].flight_number,
+                    "date": reservation.flights[0].date,
+                },
+            ),
+        ),
     )
 
 
@@ -349,6 +404,17 @@ def _compensation(rng: np.random.Generator, db: AirlineDB, status: str) -> Task:
         ),
         (InfoItem("certificate", (money(amount),)),),
         f"The certificate is worth ${money(amount)}.",
+        _lookups(
+            user,
+            reservation,
+            ToolCall(
+                "get_flight_status",
+                {
+                    "flight_number": reservation.flights[0].flight_number,
+                    "date": reservation.flights[0].date,
+                },
+            ),
+        ),
     )
 
 
@@ -361,13 +427,13 @@ def compensation_delayed(rng: np.random.Generator, db: AirlineDB) -> Task:
 
 
 def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
-    user = pick(rng, db.users.values())
-    route = pick(rng, db.flights.values())
+    user, _ = choose_customer(rng, db.users, lambda u: u.reservations)
+    route = pick_row(rng, db.flights)
     date = pick(rng, route.dates)
     cabin = pick(rng, ("economy", "business"))
     options = [
-        f
-        for f in db.flights.values()
+        db.flights[f.flight_number]
+        for f in rows(db.flights)
         if (f.origin, f.destination) == (route.origin, route.destination)
     ]
     for flight in options:
@@ -439,10 +505,18 @@ def book_flight(rng: np.random.Generator, db: AirlineDB) -> Task:
         ),
         (InfoItem("price", (money(price),)),),
         f"The total price is ${money(price)}.",
+        _lookups(
+            user,
+            None,
+            ToolCall(
+                "search_direct_flight",
+                {"origin": route.origin, "destination": route.destination, "date": date},
+            ),
+        ),
     )
 
 
-TEMPLATES = (
+SINGLE = (
     cancel_eligible,
     cancel_not_allowed,
     upgrade_cabin,
@@ -454,3 +528,20 @@ TEMPLATES = (
     compensation_delayed,
     book_flight,
 )
+#: Two requests of one traveller, on different reservations.
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (cancel_eligible, flight_delay),
+        (add_bags, fix_passenger_name),
+        (upgrade_cabin, flight_delay),
+        (change_flight_date, add_bags),
+        (cancel_not_allowed, book_flight),
+        (compensation_delayed, add_bags),
+        (fix_passenger_name, flight_delay),
+        (book_flight, add_bags),
+        (compensation_cancelled, fix_passenger_name),
+        (upgrade_cabin, fix_passenger_name),
+    )
+)
+TEMPLATES = (*SINGLE, *PAIRS)

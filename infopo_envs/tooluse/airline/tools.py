@@ -1,4 +1,10 @@
-"""The airline agent's tools. Each refuses (``ToolError``) what the policy forbids."""
+"""The airline agent's tools, as in tau2-bench's airline domain.
+
+Tools execute every well-formed call that the database allows (ids that exist, flights on
+the date, free seats, enough balance, the same number of passengers); they do not enforce the
+policy (who may cancel, which cabins may change flights, bag allowances, who is compensated
+and how much): the judge reads violations from the episode and the final state.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ from infopo_envs.tooluse.airline.data_model import (
     User,
 )
 from infopo_envs.tooluse.core import ToolError, ToolRegistry
+from infopo_envs.tooluse.core.common_tools import COMMON_TOOLS
+from infopo_envs.tooluse.core.registry import identify, public, write
 
 #: free checked bags per passenger, by membership and cabin
 FREE_BAGS = {
@@ -76,6 +84,7 @@ def free_bags(db: AirlineDB, reservation: Reservation) -> int:
     return FREE_BAGS[membership][reservation.cabin] * len(reservation.passengers)
 
 
+@identify
 def get_user_details(db: AirlineDB, user_id: str) -> User:
     """Get a user's profile: membership, payment methods and reservation ids.
 
@@ -94,6 +103,7 @@ def get_reservation_details(db: AirlineDB, reservation_id: str) -> Reservation:
     return _reservation(db, reservation_id, active=False)
 
 
+@public
 def search_direct_flight(db: AirlineDB, origin: str, destination: str, date: str) -> list[dict]:
     """Search direct flights between two airports on a date, with seats and prices per cabin.
 
@@ -117,6 +127,7 @@ def search_direct_flight(db: AirlineDB, origin: str, destination: str, date: str
     return sorted(found, key=lambda f: f["departure"])
 
 
+@public
 def get_flight_status(db: AirlineDB, flight_number: str, date: str) -> dict:
     """Get a flight's status on a date (on time, delayed with minutes, or cancelled).
 
@@ -128,6 +139,7 @@ def get_flight_status(db: AirlineDB, flight_number: str, date: str) -> dict:
     return {"status": slot.status, "delay_minutes": slot.delay_minutes}
 
 
+@write
 def book_reservation(
     db: AirlineDB,
     user_id: str,
@@ -175,8 +187,6 @@ def book_reservation(
         nonfree_baggages=nonfree_baggages,
         insurance=insurance,
     )
-    if nonfree_baggages != max(0, total_baggages - free_bags(db, reservation)):
-        raise ToolError("nonfree_baggages does not follow the free allowance of the policy.")
     count = len(passengers)
     total = slot.prices[cabin] * count + BAG_PRICE * nonfree_baggages
     pay(db, user, reservation, payment_method_id, total + INSURANCE_PRICE * count * insurance)
@@ -185,23 +195,14 @@ def book_reservation(
     return reservation
 
 
+@write
 def cancel_reservation(db: AirlineDB, reservation_id: str) -> Reservation:
-    """Cancel a whole reservation and refund every payment to its method, if the policy allows.
+    """Cancel a whole reservation and refund every payment to its method.
 
     Args:
         reservation_id: The six-character reservation id.
     """
     reservation = _reservation(db, reservation_id)
-    airline_cancelled = any(
-        _flight_date(db, f.flight_number, f.date).status == "cancelled" for f in reservation.flights
-    )
-    if not (
-        reservation.created_at == db.today
-        or reservation.cabin == "business"
-        or reservation.insurance
-        or airline_cancelled
-    ):
-        raise ToolError("This reservation cannot be cancelled under the policy.")
     user = db.users[reservation.user_id]
     for payment in [p for p in reservation.payment_history if p.amount > 0]:
         pay(db, user, reservation, payment.payment_method_id, -payment.amount)
@@ -213,6 +214,7 @@ def cancel_reservation(db: AirlineDB, reservation_id: str) -> Reservation:
     return reservation
 
 
+@write
 def update_reservation_cabin(
     db: AirlineDB, reservation_id: str, cabin: Cabin, payment_method_id: str
 ) -> Reservation:
@@ -238,10 +240,11 @@ def update_reservation_cabin(
     return reservation
 
 
+@write
 def update_reservation_flights(
     db: AirlineDB, reservation_id: str, flight_number: str, date: str, payment_method_id: str
 ) -> Reservation:
-    """Move a one-way reservation to another flight on the same route (not basic economy).
+    """Move a one-way reservation to another flight on the same route.
 
     Args:
         reservation_id: The six-character reservation id.
@@ -250,8 +253,6 @@ def update_reservation_flights(
         payment_method_id: The user's payment method for the price difference.
     """
     reservation = _reservation(db, reservation_id)
-    if reservation.cabin == "basic_economy":
-        raise ToolError("Basic economy flights cannot be changed.")
     flight = db.flights.get(flight_number)
     if flight is None or (flight.origin, flight.destination) != (
         reservation.origin,
@@ -275,6 +276,7 @@ def update_reservation_flights(
     return reservation
 
 
+@write
 def update_reservation_baggages(
     db: AirlineDB,
     reservation_id: str,
@@ -282,7 +284,7 @@ def update_reservation_baggages(
     nonfree_baggages: int,
     payment_method_id: str,
 ) -> Reservation:
-    """Add checked bags to a reservation (bags can only be added); extra bags cost 50 each.
+    """Set a reservation's checked bags; each non-free bag costs 50 (removed ones refund none).
 
     Args:
         reservation_id: The six-character reservation id.
@@ -291,16 +293,15 @@ def update_reservation_baggages(
         payment_method_id: The user's payment method for the new non-free bags.
     """
     reservation = _reservation(db, reservation_id)
-    if total_baggages < reservation.total_baggages:
-        raise ToolError("Checked bags cannot be removed.")
-    if nonfree_baggages != max(0, total_baggages - free_bags(db, reservation)):
-        raise ToolError("nonfree_baggages does not follow the free allowance of the policy.")
-    cost = BAG_PRICE * (nonfree_baggages - reservation.nonfree_baggages)
+    if min(total_baggages, nonfree_baggages) < 0 or nonfree_baggages > total_baggages:
+        raise ToolError("Bag counts must be >= 0, with nonfree_baggages <= total_baggages.")
+    cost = BAG_PRICE * max(0, nonfree_baggages - reservation.nonfree_baggages)
     reservation.total_baggages, reservation.nonfree_baggages = total_baggages, nonfree_baggages
     pay(db, db.users[reservation.user_id], reservation, payment_method_id, cost)
     return reservation
 
 
+@write
 def update_reservation_passengers(
     db: AirlineDB, reservation_id: str, passengers: list[Passenger]
 ) -> Reservation:
@@ -317,8 +318,9 @@ def update_reservation_passengers(
     return reservation
 
 
+@write
 def send_certificate(db: AirlineDB, user_id: str, reservation_id: str, amount: float) -> User:
-    """Compensate a disrupted flight with a travel certificate, as the policy prescribes.
+    """Send the user a travel certificate of ``amount``, for a reservation's disrupted flight.
 
     Args:
         user_id: The user id.
@@ -332,24 +334,46 @@ def send_certificate(db: AirlineDB, user_id: str, reservation_id: str, amount: f
     certificate_id = f"certificate_{reservation.reservation_id}"
     if certificate_id in user.payment_methods:
         raise ToolError("This reservation was already compensated.")
-    if not (
-        user.membership != "regular" or reservation.insurance or reservation.cabin == "business"
-    ):
-        raise ToolError("The user is not eligible for compensation.")
-    status = _flight_date(db, reservation.flights[0].flight_number, reservation.flights[0].date)
-    rate = CERTIFICATE_PER_PASSENGER.get(status.status)
-    if rate is None:
-        raise ToolError("The flight was neither cancelled nor delayed.")
-    if round(amount, 2) != rate * len(reservation.passengers):
-        raise ToolError("The amount does not follow the compensation policy.")
+    if amount <= 0:
+        raise ToolError("The amount must be positive.")
     user.payment_methods[certificate_id] = PaymentMethod(
         payment_method_id=certificate_id, kind="certificate", balance=round(amount, 2)
     )
     return user
 
 
+@public
+def search_onestop_flight(db: AirlineDB, origin: str, destination: str, date: str) -> list[dict]:
+    """Search one-stop connections between two airports on a date (the second leg departs later).
+
+    Args:
+        origin: The origin airport code, such as 'JFK'.
+        destination: The destination airport code, such as 'LAX'.
+        date: The date, 'YYYY-MM-DD'.
+    """
+    origin, destination = origin.upper(), destination.upper()
+    found = []
+    for first in db.flights.values():
+        if first.origin != origin or first.destination == destination or date not in first.dates:
+            continue
+        for second in search_direct_flight(db, first.destination, destination, date):
+            if second["departure"] > first.departure:
+                leg = {"flight_number": first.flight_number, "departure": first.departure}
+                found.append([{**leg, **first.dates[date].model_dump()}, second])
+    return sorted(found, key=lambda pair: (pair[0]["departure"], pair[1]["departure"]))
+
+
+@public
+def list_all_airports(db: AirlineDB) -> list[str]:
+    """List every airport code the airline flies from or to."""
+    return sorted(
+        {f.origin for f in db.flights.values()} | {f.destination for f in db.flights.values()}
+    )
+
+
 TOOLS = ToolRegistry(
     [
+        *COMMON_TOOLS,
         get_user_details,
         get_reservation_details,
         search_direct_flight,
@@ -361,5 +385,7 @@ TOOLS = ToolRegistry(
         update_reservation_baggages,
         update_reservation_passengers,
         send_certificate,
+        search_onestop_flight,
+        list_all_airports,
     ]
 )

@@ -10,6 +10,7 @@ Accepted bodies (one call per turn):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,12 +62,22 @@ def parse_call(body: str) -> ToolCall:
     return ToolCall(data["name"], arguments)
 
 
+_TAG = re.compile(r"\[\s*(action|tool)\s*\]", re.IGNORECASE)
+_CALL_JSON = re.compile(r'\{\s*"(?:name|type|function)"\s*:')
+MIXED = (
+    "This message holds both a message to the customer and a tool call. Send one action per "
+    "turn: the [tool] call in one turn, the [action] message in another."
+)
+
+
 class ToolUseGrammar:
     """``[action] <message>`` or ``[tool] <json call>``; a bare JSON object counts as ``[tool]``.
 
-    Parsing is only syntactic: the JSON of a call is read when the call is made, so that a
-    malformed call is an invalid *call* (it counts toward the error budget), while text that is
-    no action at all is an ordinary invalid action.
+    Text before the tag is the agent's own note and is not sent. A message that holds both a
+    message and a tool call (two tags, or call JSON inside an ``[action]``) is rejected whole,
+    never half-executed. Parsing is only syntactic: the JSON of a call is read when the call is
+    made, so that a malformed call is an invalid *call* (it counts toward the error budget),
+    while text that is no action at all is an ordinary invalid action.
     """
 
     def __init__(self):
@@ -80,11 +91,24 @@ class ToolUseGrammar:
         if isinstance(text, InvalidAction):
             return text
         if text.lstrip().startswith("{"):
+            if _TAG.search(text):
+                return InvalidAction(MIXED)
             return ParsedAction("tool", text.strip())
-        return self.tagged.parse(text)
+        tags = list(_TAG.finditer(text))
+        if len({tag.group(1).lower() for tag in tags}) > 1:
+            return InvalidAction(MIXED)
+        if tags:
+            text = text[tags[0].start() :]
+        parsed = self.tagged.parse(text)
+        is_message = isinstance(parsed, ParsedAction) and parsed.tag == "action"
+        if is_message and _CALL_JSON.search(parsed.body):
+            return InvalidAction(MIXED)
+        return parsed
 
     def describe(self) -> str:
         return (
             self.tagged.describe()
             + "\nAn OpenAI tool-call JSON object on its own is also read as a [tool] call."
+            + "\nText before the tag is your own note and is not sent. A message and a tool call"
+            + " go in separate turns."
         )

@@ -8,7 +8,6 @@ pydantic model built from the signature, so they cannot disagree.
 
 from __future__ import annotations
 
-import copy
 import inspect
 import json
 import re
@@ -21,10 +20,32 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic_core import to_jsonable_python
 
 from infopo_envs.tooluse.core.calls import ToolCall
+from infopo_envs.tooluse.core.cow import View, commit, view
 
 
 class ToolError(Exception):
-    """A tool refused a call (bad id, policy violation); the message goes back to the agent."""
+    """A call the tool cannot execute (unknown id, impossible change); the message goes back."""
+
+
+#: What a tool does, for the policy checks of the judge (see ``ToolUseEnv``):
+#: ``identify`` looks the customer up (authentication), ``read`` reads their data, ``write``
+#: changes the state, ``public`` touches no customer data (catalogue, flight search, calculator).
+TOOL_KINDS = ("identify", "read", "write", "public")
+
+
+def kind(name: str):
+    """Mark a tool function as ``name`` (one of ``TOOL_KINDS``); unmarked tools are ``read``."""
+    if name not in TOOL_KINDS:
+        raise ValueError(f"tool kind must be one of {TOOL_KINDS}, got {name!r}")
+
+    def mark(function):
+        function.tool_kind = name
+        return function
+
+    return mark
+
+
+identify, write, public = kind("identify"), kind("write"), kind("public")
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,7 @@ class Tool:
     description: str
     function: Callable[..., Any]
     arguments: type[BaseModel]
+    kind: str = "read"
 
     def schema(self) -> dict[str, Any]:
         """The OpenAI function-calling schema (``{"type": "function", "function": {...}}``)."""
@@ -66,7 +88,7 @@ def tool_from_function(function: Callable[..., Any]) -> Tool:
     model = create_model(
         f"{function.__name__}_arguments", __config__=ConfigDict(extra="forbid"), **fields
     )
-    return Tool(function.__name__, summary, function, model)
+    return Tool(function.__name__, summary, function, model, getattr(function, "tool_kind", "read"))
 
 
 def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
@@ -112,10 +134,25 @@ class ToolRegistry:
         return [tool.schema() for tool in self.tools.values()]
 
     def call(self, world: BaseModel, call: ToolCall) -> tuple[BaseModel, Any]:
-        """Run ``call`` on a copy of ``world``; return the new world and the tool's result.
+        """Run ``call`` on ``world`` and apply its change; return the world and the result.
 
-        Raises ``ToolError`` for an unknown tool, bad arguments or a refusal by the tool; the
-        given world is never modified.
+        Raises ``ToolError`` for an unknown tool, bad arguments or a call the tool cannot
+        execute; the world is then as it was.
+        """
+        change, result = self.run(world, call)
+        if change is not None:
+            commit(world, change)
+        return world, result
+
+    def run(
+        self, world: BaseModel, call: ToolCall, *, in_view: bool = False
+    ) -> tuple[View | None, Any]:
+        """Run ``call`` without applying it: the change to ``commit`` (None for non-writes).
+
+        The result is JSON data, taken at once. Only ``write`` tools may change anything, and
+        they see a copy-on-write view; the others read the world itself and must not touch it.
+        ``in_view=True`` runs a write directly on ``world``, which must itself be a view's model
+        (several calls that commit together).
         """
         tool = self.tools.get(call.name)
         if tool is None:
@@ -124,9 +161,11 @@ class ToolRegistry:
             arguments = tool.arguments.model_validate(call.arguments)
         except ValidationError as error:
             raise ToolError(f"Bad arguments for {call.name}: {_summarize(error)}") from None
-        new_world = copy.deepcopy(world)
         values = {name: getattr(arguments, name) for name in type(arguments).model_fields}
-        return new_world, tool.function(self.state_of(new_world), **values)
+        if tool.kind != "write" or in_view:
+            return None, to_jsonable_python(tool.function(self.state_of(world), **values))
+        change = view(world)
+        return change, to_jsonable_python(tool.function(self.state_of(change.model), **values))
 
 
 def as_json(result: Any) -> str:

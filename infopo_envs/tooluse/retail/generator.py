@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import numpy as np
+from pydantic import BaseModel
 
 from infopo_envs.tooluse.core.people import FIRST_NAMES, LAST_NAMES
 from infopo_envs.tooluse.retail.data_model import (
@@ -17,43 +20,44 @@ from infopo_envs.tooluse.retail.data_model import (
     Variant,
 )
 
-STREETS = ("Oak St", "Maple Ave", "Pine Rd", "Cedar Ln", "Elm St", "Lake Dr", "Hill Rd")
-CITIES = (
-    ("Austin", "TX"),
-    ("Denver", "CO"),
-    ("Seattle", "WA"),
-    ("Boston", "MA"),
-    ("Phoenix", "AZ"),
-    ("Chicago", "IL"),
-    ("Portland", "OR"),
+
+class Catalogue(BaseModel):
+    """The shop's data file: product name -> option name -> values, and address parts."""
+
+    catalogue: dict[str, dict[str, list[str]]]
+    streets: list[str]
+    cities: list[tuple[str, str]]
+
+
+DATA = Catalogue.model_validate_json(
+    (resources.files(__package__) / "catalogue.json").read_text(encoding="utf-8")
 )
-#: product name -> option name -> values
-CATALOGUE: dict[str, dict[str, tuple[str, ...]]] = {
-    "T-Shirt": {"color": ("black", "white", "blue"), "size": ("S", "M", "L")},
-    "Running Shoes": {"color": ("red", "grey", "black"), "size": ("8", "9", "10")},
-    "Water Bottle": {"capacity": ("500ml", "750ml", "1000ml"), "color": ("green", "blue")},
-    "Desk Lamp": {"color": ("white", "black"), "brightness": ("low", "medium", "high")},
-    "Backpack": {"color": ("navy", "black", "olive"), "size": ("small", "large")},
-    "Headphones": {"type": ("over-ear", "in-ear"), "color": ("black", "white", "red")},
-    "Coffee Maker": {"capacity": ("4 cups", "8 cups", "12 cups"), "color": ("black", "steel")},
-    "Yoga Mat": {"thickness": ("4mm", "6mm", "8mm"), "color": ("purple", "teal")},
-}
-N_USERS = 8
+CATALOGUE, STREETS, CITIES = DATA.catalogue, DATA.streets, DATA.cities
+#: tau2-bench's retail database has 500 users and about 1,000 orders
+N_USERS, ORDERS_PER_USER = 500, (1, 4)
 
 
 def generate_db(rng: np.random.Generator) -> RetailDB:
-    """A database drawn from ``rng``: every product, ``N_USERS`` users with 2 to 4 orders each."""
+    """A database drawn from ``rng``: every product, ``N_USERS`` users with 1 to 3 orders each."""
     products = {p.product_id: p for p in (_product(rng, name) for name in CATALOGUE)}
     db = RetailDB(products=products, users={}, orders={})
-    names = rng.permutation(len(FIRST_NAMES))[:N_USERS]
-    for first_index in names:
-        user = _user(rng, FIRST_NAMES[int(first_index)])
+    while len(db.users) < N_USERS:
+        user = _user(rng, FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))])
+        if user.user_id in db.users or _same_name_and_zip(db, user):
+            continue
         db.users[user.user_id] = user
-        for _ in range(int(rng.integers(2, 5))):
+        for _ in range(int(rng.integers(*ORDERS_PER_USER))):
             order = _order(rng, user, db, _digits(rng, 7))
-            db.orders[order.order_id] = order
-            user.orders.append(order.order_id)
+            if order.order_id not in db.orders:
+                db.orders[order.order_id] = order
+                user.orders.append(order.order_id)
     return db
+
+
+def _same_name_and_zip(db: RetailDB, user: User) -> bool:
+    """Name and zip code identify a customer, so no two may share them."""
+    key = (user.first_name, user.last_name, user.address.zip)
+    return any((u.first_name, u.last_name, u.address.zip) == key for u in db.users.values())
 
 
 def _digits(rng: np.random.Generator, n: int) -> str:

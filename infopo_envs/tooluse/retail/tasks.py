@@ -9,18 +9,19 @@ from __future__ import annotations
 import numpy as np
 
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
+from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick
 from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMethod, RetailDB, User
 from infopo_envs.tooluse.retail.generator import random_address
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
+REASON_TOPICS = ("reason", "why", "no longer needed", "by mistake")
 ITEM_TOPICS = ("item", "items", "product", "which one", "what would you like")
 
 
 def _customer(rng: np.random.Generator, db: RetailDB, *statuses: str) -> tuple[User, list[Order]]:
-    """A random user whose first ``len(statuses)`` orders are given those statuses."""
-    user = pick(rng, db.users.values())
-    orders = [db.orders[order_id] for order_id in user.orders[: len(statuses)]]
+    """A random user with enough orders; the orders the task uses get ``statuses``."""
+    user, start = choose_customer(rng, db.users, lambda u: u.orders, len(statuses))
+    orders = [db.orders[order_id] for order_id in user.orders[start : start + len(statuses)]]
     for order, status in zip(orders, statuses, strict=True):
         order.status = status
     return user, orders
@@ -43,9 +44,19 @@ def _order_fact(*orders: Order) -> Fact:
     ids = " and ".join(order.order_id for order in orders)
     return Fact(
         "order",
-        ("order id", "order number", "which order", "order ids"),
+        ("order id", "order number", "which order", "order ids", "id of the order", "your orders"),
         (f"It's order {ids}.", f"The order number is {ids}."),
         "Which order is it about? Please give me the order id.",
+    )
+
+
+def _lookups(user: User, *orders: Order) -> tuple[ToolCall, ...]:
+    """Authenticate by name and zip, read the profile, then each order concerned."""
+    who = {"first_name": user.first_name, "last_name": user.last_name, "zip": user.address.zip}
+    return (
+        ToolCall("find_user_id_by_name_zip", who),
+        ToolCall("get_user_details", {"user_id": user.user_id}),
+        *(ToolCall("get_order_details", {"order_id": order.order_id}) for order in orders),
     )
 
 
@@ -98,7 +109,7 @@ def cancel_pending_order(rng: np.random.Generator, db: RetailDB) -> Task:
             _order_fact(order),
             Fact(
                 "reason",
-                ("reason", "why"),
+                REASON_TOPICS,
                 (f"The reason is: {reason}.",),
                 "What is the reason for the cancellation?",
             ),
@@ -107,6 +118,7 @@ def cancel_pending_order(rng: np.random.Generator, db: RetailDB) -> Task:
         (ToolCall("cancel_pending_order", {"order_id": order.order_id, "reason": reason}),),
         (InfoItem("refund", (money(_total(order)),)),),
         f"You will be refunded ${money(_total(order))}.",
+        _lookups(user, order),
     )
 
 
@@ -117,8 +129,11 @@ def cancel_processed_order(rng: np.random.Generator, db: RetailDB) -> Task:
         "I need to cancel one of my orders, please.",
         f"Cancel order {order.order_id} if it can still be cancelled; otherwise learn why not.",
         (_identity(user), _order_fact(order)),
-        required_info=(InfoItem("status", ("processed",)),),
+        required_info=(
+            InfoItem("status", ("processed",), "word", ("pending", "delivered", "shipped")),
+        ),
         tells="Your order has already been processed, so it can no longer be cancelled.",
+        lookups=_lookups(user, order),
     )
 
 
@@ -165,6 +180,7 @@ def return_items(rng: np.random.Generator, db: RetailDB, to_gift_card: bool = Fa
         ),
         (InfoItem("refund", (money(refund),)),),
         f"The refund will be ${money(refund)}.",
+        _lookups(user, order),
     )
 
 
@@ -232,6 +248,12 @@ def _swap(rng: np.random.Generator, db: RetailDB, status: str) -> Task:
         (gold,) if accept else (),
         (InfoItem("price difference", (money(difference),)),),
         f"The new item {change} ${money(difference)} compared to yours.",
+        (
+            *_lookups(user, order),
+            ToolCall("get_product_details", {"product_id": item.product_id}),
+            ToolCall("calculate", {"expression": f"{new.price} - {item.price}"}),
+        ),
+        () if accept else (gold,),
     )
 
 
@@ -281,11 +303,12 @@ def change_order_address(rng: np.random.Generator, db: RetailDB) -> Task:
                 {"order_id": order.order_id, **_address_args(address)},
             ),
         ),
+        lookups=_lookups(user, order),
     )
 
 
 def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick(rng, db.users.values())
+    user, _ = _customer(rng, db)
     address = random_address(rng)
     return Task(
         "change_default_address",
@@ -303,6 +326,7 @@ def change_default_address(rng: np.random.Generator, db: RetailDB) -> Task:
             ),
         ),
         (ToolCall("modify_user_address", {"user_id": user.user_id, **_address_args(address)}),),
+        lookups=_lookups(user),
     )
 
 
@@ -316,6 +340,7 @@ def order_total(rng: np.random.Generator, db: RetailDB) -> Task:
         (_identity(user), _order_fact(order)),
         required_info=(InfoItem("total", (money(total),)),),
         tells=f"You paid ${money(total)} for that order.",
+        lookups=_lookups(user, order),
     )
 
 
@@ -343,11 +368,12 @@ def cancel_two_orders(rng: np.random.Generator, db: RetailDB) -> Task:
         ),
         tuple(InfoItem(f"refund {o.order_id}", (money(_total(o)),)) for o in orders),
         " ".join(f"Order {o.order_id} is refunded ${money(_total(o))}." for o in orders),
+        _lookups(user, *orders),
     )
 
 
 def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
-    user = pick(rng, db.users.values())
+    user, _ = _customer(rng, db)
     card = _gift_card(rng, user)
     return Task(
         "gift_card_balance",
@@ -356,10 +382,11 @@ def gift_card_balance(rng: np.random.Generator, db: RetailDB) -> Task:
         (_identity(user),),
         required_info=(InfoItem("balance", (money(card.balance or 0),)),),
         tells=f"Your gift card balance is ${money(card.balance or 0)}.",
+        lookups=_lookups(user),
     )
 
 
-TEMPLATES = (
+SINGLE = (
     cancel_pending_order,
     cancel_processed_order,
     return_items,
@@ -372,3 +399,19 @@ TEMPLATES = (
     cancel_two_orders,
     gift_card_balance,
 )
+#: Two requests of one customer (pairs whose changes do not move each other's answers).
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (cancel_pending_order, order_total),
+        (return_items, cancel_processed_order),
+        (change_order_address, gift_card_balance),
+        (exchange_item, change_default_address),
+        (modify_pending_item, order_total),
+        (cancel_pending_order, return_items),
+        (gift_card_balance, change_default_address),
+        (return_to_gift_card, order_total),
+        (cancel_processed_order, change_order_address),
+    )
+)
+TEMPLATES = (*SINGLE, *PAIRS)

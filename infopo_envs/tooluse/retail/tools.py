@@ -1,10 +1,18 @@
-"""The retail agent's tools. Each refuses (``ToolError``) what the policy forbids."""
+"""The retail agent's tools, as in tau2-bench's retail domain.
+
+Tools execute every well-formed call that the database allows (ids that exist, an order in
+the status the operation needs, available variants of the same product, enough gift-card
+balance); they do not enforce the policy (whom to serve, when to ask, where refunds may go):
+the judge reads violations from the episode and the final state.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from infopo_envs.tooluse.core import ToolError, ToolRegistry
+from infopo_envs.tooluse.core.common_tools import COMMON_TOOLS
+from infopo_envs.tooluse.core.registry import identify, public, write
 from infopo_envs.tooluse.retail.data_model import (
     Address,
     Order,
@@ -87,6 +95,7 @@ def _charge(db: RetailDB, order: Order, payment_method_id: str, amount: float) -
         )
 
 
+@identify
 def find_user_id_by_name_zip(db: RetailDB, first_name: str, last_name: str, zip: str) -> str:
     """Find a user's id from their first name, last name and zip code.
 
@@ -105,6 +114,7 @@ def find_user_id_by_name_zip(db: RetailDB, first_name: str, last_name: str, zip:
     raise ToolError("No user with that name and zip code.")
 
 
+@identify
 def find_user_id_by_email(db: RetailDB, email: str) -> str:
     """Find a user's id from their email address.
 
@@ -135,6 +145,7 @@ def get_order_details(db: RetailDB, order_id: str) -> Order:
     return _order(db, order_id)
 
 
+@public
 def get_product_details(db: RetailDB, product_id: str) -> Product:
     """Get a product's variants with their item ids, options, prices and availability.
 
@@ -146,11 +157,13 @@ def get_product_details(db: RetailDB, product_id: str) -> Product:
     return db.products[product_id]
 
 
+@public
 def list_all_product_types(db: RetailDB) -> dict[str, str]:
     """List every product type (name -> product id)."""
     return {product.name: product.product_id for product in db.products.values()}
 
 
+@write
 def cancel_pending_order(
     db: RetailDB, order_id: str, reason: Literal["no longer needed", "ordered by mistake"]
 ) -> Order:
@@ -167,6 +180,7 @@ def cancel_pending_order(
     return order
 
 
+@write
 def modify_pending_order_address(
     db: RetailDB, order_id: str, address1: str, city: str, state: str, zip: str
 ) -> Order:
@@ -184,6 +198,7 @@ def modify_pending_order_address(
     return order
 
 
+@write
 def modify_pending_order_items(
     db: RetailDB,
     order_id: str,
@@ -210,6 +225,7 @@ def modify_pending_order_items(
     return order
 
 
+@write
 def modify_user_address(
     db: RetailDB, user_id: str, address1: str, city: str, state: str, zip: str
 ) -> User:
@@ -227,6 +243,7 @@ def modify_user_address(
     return user
 
 
+@write
 def return_delivered_order_items(
     db: RetailDB, order_id: str, item_ids: list[str], payment_method_id: str
 ) -> Order:
@@ -239,15 +256,12 @@ def return_delivered_order_items(
     """
     order = _order(db, order_id, ("delivered",))
     items = _items(order, item_ids)
-    original = {p.payment_method_id for p in order.payments if p.kind == "payment"}
-    method = _payment_method(db, order, payment_method_id)
-    if payment_method_id not in original and method.kind != "gift_card":
-        raise ToolError("Refunds go to the original payment method or a gift card.")
     _charge(db, order, payment_method_id, -sum(item.price for item in items))
     order.status, order.return_items = "return requested", sorted(item_ids)
     return order
 
 
+@write
 def exchange_delivered_order_items(
     db: RetailDB,
     order_id: str,
@@ -273,8 +287,29 @@ def exchange_delivered_order_items(
     return order
 
 
+@write
+def modify_pending_order_payment(db: RetailDB, order_id: str, payment_method_id: str) -> Order:
+    """Pay a pending order with another of the user's methods; the old one is refunded.
+
+    Args:
+        order_id: The order id, such as '#W0000001'.
+        payment_method_id: The new payment method, such as 'gift_card_1234567'.
+    """
+    order = _order(db, order_id, PENDING)
+    paid = [p for p in order.payments if p.kind == "payment"]
+    if len(paid) != 1:
+        raise ToolError("Only an order paid with a single method can change its payment.")
+    if paid[0].payment_method_id == payment_method_id:
+        raise ToolError("The order is already paid with that method.")
+    _payment_method(db, order, payment_method_id)
+    _charge(db, order, payment_method_id, paid[0].amount)
+    _charge(db, order, paid[0].payment_method_id, -paid[0].amount)
+    return order
+
+
 TOOLS = ToolRegistry(
     [
+        *COMMON_TOOLS,
         find_user_id_by_name_zip,
         find_user_id_by_email,
         get_user_details,
@@ -287,5 +322,6 @@ TOOLS = ToolRegistry(
         modify_user_address,
         return_delivered_order_items,
         exchange_delivered_order_items,
+        modify_pending_order_payment,
     ]
 )

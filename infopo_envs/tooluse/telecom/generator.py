@@ -22,7 +22,7 @@ PLANS = (
     ("P_UNLTD", "Unlimited 100", 100.0, 85.0),
 )
 PERIODS = ("2027-02", "2027-03", "2027-04")
-N_CUSTOMERS = 6
+N_CUSTOMERS = 200
 
 
 def generate_world(rng: np.random.Generator) -> TelecomWorld:
@@ -30,7 +30,7 @@ def generate_world(rng: np.random.Generator) -> TelecomWorld:
     plans = {p[0]: Plan(plan_id=p[0], name=p[1], data_gb=p[2], price=p[3]) for p in PLANS}
     db = TelecomDB(plans=plans, customers={}, lines={})
     for index in range(N_CUSTOMERS):
-        customer_id = f"C{1000 + index * 7 + int(rng.integers(7))}"
+        customer_id = f"C{10000 + index * 7 + int(rng.integers(7))}"
         name = (
             f"{FIRST_NAMES[int(rng.integers(len(FIRST_NAMES)))]} "
             f"{LAST_NAMES[int(rng.integers(len(LAST_NAMES)))]}"
@@ -44,6 +44,8 @@ def generate_world(rng: np.random.Generator) -> TelecomWorld:
         )
         for _ in range(int(rng.integers(1, 3))):
             number = f"555{int(rng.integers(10**6, 10**7))}"
+            while number in db.lines:
+                number = f"555{int(rng.integers(10**6, 10**7))}"
             plan = PLANS[int(rng.integers(len(PLANS)))]
             db.lines[number] = Line(
                 phone_number=number,

@@ -7,15 +7,20 @@ agent's account actions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import wraps
+
 import numpy as np
 
 from infopo_envs.tooluse.core import USER, Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import money, pick
-from infopo_envs.tooluse.telecom.data_model import TelecomWorld
+from infopo_envs.tooluse.core.scenario import combine, money, pick
+from infopo_envs.tooluse.telecom.data_model import Phone, TelecomWorld
 from infopo_envs.tooluse.telecom.tools import REFUEL_PRICE_PER_GB
 
 NO_DATA = "My mobile data isn't working."
 NO_SERVICE = "My phone has no service at all."
+SLOW = "My mobile internet is really slow."
+NO_MMS = "I can't send picture messages."
 
 
 def _identity(world: TelecomWorld) -> Fact:
@@ -26,6 +31,16 @@ def _identity(world: TelecomWorld) -> Fact:
         ("phone number", "number", "identify", "verify", "account", "name"),
         (f"I'm {name}; my number is {number}.", f"My phone number is {number}."),
         "Could you give me the phone number of the line, so I can find your account?",
+    )
+
+
+def _lookups(world: TelecomWorld, *more: ToolCall) -> tuple[ToolCall, ...]:
+    """Identify the customer by the line's number and read the line, then ``more``."""
+    number = world.phone.phone_number
+    return (
+        ToolCall("find_customer_by_phone_number", {"phone_number": number}),
+        ToolCall("get_line_details", {"phone_number": number}),
+        *more,
     )
 
 
@@ -45,6 +60,8 @@ def _phone_task(
     symptom: str,
     fixes: tuple[ToolCall, ...],
     abroad: bool = False,
+    checks: tuple[str, ...] = ("check_status_bar", "check_network_status"),
+    arguments: dict | None = None,
 ) -> Task:
     """A task whose gold is the customer's phone actions only."""
     return Task(
@@ -53,6 +70,9 @@ def _phone_task(
         f"{symptom} Get it working again.",
         (_identity(world), _location(abroad)),
         gold=fixes,
+        lookups=_lookups(
+            world, *(_user(name, **(arguments or {}).get(name, {})) for name in checks)
+        ),
     )
 
 
@@ -92,6 +112,41 @@ def airplane_and_data(rng: np.random.Generator, world: TelecomWorld) -> Task:
     )
 
 
+def vpn_slow(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.vpn_connected = True
+    checks = ("check_status_bar", "run_speed_test", "check_vpn_status")
+    return _phone_task(world, "vpn_slow", SLOW, (_user("disconnect_vpn"),), checks=checks)
+
+
+def data_saver_slow(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.data_saver = True
+    checks = ("check_status_bar", "run_speed_test", "check_data_restriction_status")
+    fix = (_user("set_data_saver", enabled=False),)
+    return _phone_task(world, "data_saver_slow", SLOW, fix, checks=checks)
+
+
+def network_mode_2g(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.network_mode = pick(rng, ("2g_only", "3g_only"))
+    symptom = NO_DATA if world.phone.network_mode == "2g_only" else SLOW
+    checks = ("check_status_bar", "check_network_mode_preference")
+    fix = (_user("set_network_mode_preference", mode="4g_5g_preferred"),)
+    return _phone_task(world, "network_mode_old", symptom, fix, checks=checks)
+
+
+def mms_permission(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.app_permissions["messaging"] = ["sms"]
+    checks = ("can_send_mms", "check_app_permissions")
+    fix = (_user("grant_app_permission", app_name="messaging", permission="storage"),)
+    arguments = {"check_app_permissions": {"app_name": "messaging"}}
+    return _phone_task(world, "mms_permission", NO_MMS, fix, checks=checks, arguments=arguments)
+
+
+def mms_settings(rng: np.random.Generator, world: TelecomWorld) -> Task:
+    world.phone.mmsc_url = pick(rng, ("http://mms.old.example", ""))
+    checks = ("can_send_mms", "check_apn_settings")
+    return _phone_task(world, "mms_settings", NO_MMS, (_user("reset_apn_settings"),), checks=checks)
+
+
 def phone_roaming_off(rng: np.random.Generator, world: TelecomWorld) -> Task:
     world.phone.abroad, world.phone.data_roaming = True, False
     world.db.lines[world.phone.phone_number].roaming_enabled = True
@@ -104,12 +159,9 @@ def roaming_off_both_sides(rng: np.random.Generator, world: TelecomWorld) -> Tas
     world.db.lines[world.phone.phone_number].roaming_enabled = False
     number = world.phone.phone_number
     task = _phone_task(world, "roaming_off_both_sides", NO_DATA, (), abroad=True)
-    return Task(
-        task.template,
-        task.opening,
-        task.goal,
-        task.facts,
-        (
+    return replace(
+        task,
+        decisions=(
             Decision(
                 "roaming",
                 (("roaming",), ("enable", "turn on", "activate")),
@@ -118,7 +170,7 @@ def roaming_off_both_sides(rng: np.random.Generator, world: TelecomWorld) -> Tas
                 "Shall I enable roaming on your line? Please confirm.",
             ),
         ),
-        (
+        gold=(
             ToolCall("enable_roaming", {"phone_number": number}),
             _user("set_data_roaming", enabled=True),
         ),
@@ -133,15 +185,11 @@ def overdue_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     bill.status, line.status = "overdue", "suspended"
     limit = float(rng.integers(20, 120))
     accept = bill.amount <= limit
-    gold = (
-        (
-            ToolCall(
-                "pay_overdue_bill", {"customer_id": customer.customer_id, "bill_id": bill.bill_id}
-            ),
-            ToolCall("resume_line", {"phone_number": number}),
-        )
-        if accept
-        else ()
+    fix = (
+        ToolCall(
+            "pay_overdue_bill", {"customer_id": customer.customer_id, "bill_id": bill.bill_id}
+        ),
+        ToolCall("resume_line", {"phone_number": number}),
     )
     return Task(
         "overdue_bill",
@@ -156,11 +204,14 @@ def overdue_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
                 f"Agree to pay the overdue bill only if it is at most ${limit:.2f}.",
                 f"Your line is suspended for an overdue bill of ${money(bill.amount)}. "
                 "Shall I pay it with your card on file and resume the line? Please confirm.",
+                covers=2,
             ),
         ),
-        gold,
+        fix if accept else (),
         (InfoItem("amount due", (money(bill.amount),)),),
         f"The overdue bill is ${money(bill.amount)}.",
+        _lookups(world, ToolCall("get_customer_details", {"customer_id": customer.customer_id})),
+        () if accept else fix,
     )
 
 
@@ -196,6 +247,7 @@ def data_used_up(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (ToolCall("refuel_data", {"phone_number": number, "gb": gb}),),
         (InfoItem("cost", (money(cost),)),),
         f"That costs ${money(cost)}.",
+        _lookups(world, ToolCall("get_data_usage", {"phone_number": number})),
     )
 
 
@@ -235,12 +287,14 @@ def bigger_plan(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (ToolCall("change_plan", {"phone_number": number, "plan_id": new.plan_id}),),
         (InfoItem("new price", (money(new.price),)),),
         f"The {new.name} plan costs ${money(new.price)} a month.",
+        _lookups(world, ToolCall("list_plans", {})),
     )
 
 
 def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
     number = world.phone.phone_number
-    bill = world.db.customers[world.db.lines[number].customer_id].bills[-1]
+    customer_id = world.db.lines[number].customer_id
+    bill = world.db.customers[customer_id].bills[-1]
     return Task(
         "last_bill",
         "How much was my last bill?",
@@ -248,10 +302,22 @@ def last_bill(rng: np.random.Generator, world: TelecomWorld) -> Task:
         (_identity(world),),
         required_info=(InfoItem("bill", (money(bill.amount),)),),
         tells=f"Your last bill, for {bill.period}, was ${money(bill.amount)}.",
+        lookups=_lookups(world, ToolCall("get_customer_details", {"customer_id": customer_id})),
     )
 
 
-TEMPLATES = (
+def on_a_line(template):
+    """The template, for the customer of a line drawn from the seed (the phone is theirs)."""
+
+    @wraps(template)
+    def drafted(rng: np.random.Generator, world: TelecomWorld) -> Task:
+        world.phone = Phone(phone_number=pick(rng, list(world.db.lines)))
+        return template(rng, world)
+
+    return drafted
+
+
+SINGLE = (
     airplane_mode_on,
     mobile_data_off,
     wrong_apn,
@@ -263,4 +329,28 @@ TEMPLATES = (
     data_used_up,
     bigger_plan,
     last_bill,
+    vpn_slow,
+    data_saver_slow,
+    network_mode_2g,
+    mms_permission,
+    mms_settings,
 )
+#: Two requests of one customer (never one abroad and one at home).
+PAIRS = tuple(
+    combine(first, second)
+    for first, second in (
+        (airplane_mode_on, last_bill),
+        (wrong_apn, bigger_plan),
+        (sim_unseated, last_bill),
+        (mobile_data_off, data_used_up),
+        (overdue_bill, mobile_data_off),
+        (phone_roaming_off, last_bill),
+        (airplane_mode_on, wrong_apn),
+        (sim_unseated, mobile_data_off),
+        (roaming_off_both_sides, last_bill),
+        (vpn_slow, data_used_up),
+        (mms_permission, last_bill),
+        (data_saver_slow, bigger_plan),
+    )
+)
+TEMPLATES = tuple(map(on_a_line, (*SINGLE, *PAIRS)))

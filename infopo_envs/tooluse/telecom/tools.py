@@ -1,12 +1,17 @@
-"""The telecom agent's tools: they act on the carrier's account database, never on the phone."""
+"""The telecom agent's tools: they act on the carrier's account database, never on the phone.
+
+As in tau2-bench, tools execute every well-formed call on ids that exist; the policy (pay
+before resuming, only with the customer's yes) is judged from the episode and the final state.
+"""
 
 from __future__ import annotations
 
 from infopo_envs.tooluse.core import ToolError, ToolRegistry
+from infopo_envs.tooluse.core.common_tools import COMMON_TOOLS
+from infopo_envs.tooluse.core.registry import identify, public, write
 from infopo_envs.tooluse.telecom.data_model import Customer, Line, Plan, TelecomDB
 
 REFUEL_PRICE_PER_GB = 2.0
-MAX_REFUEL_GB = 10
 
 
 def _digits(phone_number: str) -> str:
@@ -26,6 +31,7 @@ def _customer(db: TelecomDB, customer_id: str) -> Customer:
     return db.customers[customer_id]
 
 
+@identify
 def find_customer_by_phone_number(db: TelecomDB, phone_number: str) -> str:
     """Find the id of the customer who owns a phone line.
 
@@ -54,11 +60,13 @@ def get_line_details(db: TelecomDB, phone_number: str) -> dict:
     return {**line.model_dump(), "plan": db.plans[line.plan_id].model_dump()}
 
 
+@public
 def list_plans(db: TelecomDB) -> list[Plan]:
     """List every plan with its monthly data allowance and price."""
     return list(db.plans.values())
 
 
+@write
 def pay_overdue_bill(db: TelecomDB, customer_id: str, bill_id: str) -> Customer:
     """Pay an overdue bill with the customer's payment method on file.
 
@@ -76,8 +84,9 @@ def pay_overdue_bill(db: TelecomDB, customer_id: str, bill_id: str) -> Customer:
     return customer
 
 
+@write
 def resume_line(db: TelecomDB, phone_number: str) -> Line:
-    """Resume a suspended line; the customer must have no overdue bill.
+    """Resume a suspended line (the policy wants every overdue bill paid first).
 
     Args:
         phone_number: The line's number.
@@ -85,12 +94,11 @@ def resume_line(db: TelecomDB, phone_number: str) -> Line:
     line = _line(db, phone_number)
     if line.status != "suspended":
         raise ToolError("The line is not suspended.")
-    if any(b.status == "overdue" for b in db.customers[line.customer_id].bills):
-        raise ToolError("The customer has an overdue bill; it must be paid first.")
     line.status = "active"
     return line
 
 
+@write
 def enable_roaming(db: TelecomDB, phone_number: str) -> Line:
     """Allow a line to use partner networks abroad (the phone's data roaming must be on too).
 
@@ -104,6 +112,7 @@ def enable_roaming(db: TelecomDB, phone_number: str) -> Line:
     return line
 
 
+@write
 def disable_roaming(db: TelecomDB, phone_number: str) -> Line:
     """Stop a line from using partner networks abroad.
 
@@ -117,22 +126,22 @@ def disable_roaming(db: TelecomDB, phone_number: str) -> Line:
     return line
 
 
+@write
 def refuel_data(db: TelecomDB, phone_number: str, gb: int) -> dict:
-    """Add data to an active line for this month, at 2 per GB, 1 to 10 GB.
+    """Add data to a line for this month, at 2 per GB (the policy allows 1 to 10 GB).
 
     Args:
         phone_number: The line's number.
         gb: Whole gigabytes to add.
     """
     line = _line(db, phone_number)
-    if line.status != "active":
-        raise ToolError("Data can only be added to an active line.")
-    if not 1 <= gb <= MAX_REFUEL_GB:
-        raise ToolError(f"Refuel between 1 and {MAX_REFUEL_GB} GB.")
+    if gb < 1:
+        raise ToolError("Refuel at least 1 GB.")
     line.data_refill_gb += gb
     return {"line": line.model_dump(), "charged": gb * REFUEL_PRICE_PER_GB}
 
 
+@write
 def change_plan(db: TelecomDB, phone_number: str, plan_id: str) -> Line:
     """Move a line to another plan from today.
 
@@ -149,8 +158,34 @@ def change_plan(db: TelecomDB, phone_number: str, plan_id: str) -> Line:
     return line
 
 
+def get_data_usage(db: TelecomDB, phone_number: str) -> dict:
+    """Get a line's data use this month against its allowance (plan plus refuels).
+
+    Args:
+        phone_number: The line's number, such as '5551234567'.
+    """
+    line = _line(db, phone_number)
+    allowance = db.plans[line.plan_id].data_gb + line.data_refill_gb
+    return {"data_used_gb": line.data_used_gb, "allowance_gb": allowance}
+
+
+@write
+def suspend_line(db: TelecomDB, phone_number: str) -> Line:
+    """Suspend an active line (it keeps its number; no calls or data until resumed).
+
+    Args:
+        phone_number: The line's number.
+    """
+    line = _line(db, phone_number)
+    if line.status != "active":
+        raise ToolError("The line is not active.")
+    line.status = "suspended"
+    return line
+
+
 TOOLS = ToolRegistry(
     [
+        *COMMON_TOOLS,
         find_customer_by_phone_number,
         get_customer_details,
         get_line_details,
@@ -161,6 +196,8 @@ TOOLS = ToolRegistry(
         disable_roaming,
         refuel_data,
         change_plan,
+        get_data_usage,
+        suspend_line,
     ],
     state_of=lambda world: world.db,
 )
