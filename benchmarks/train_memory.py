@@ -21,7 +21,7 @@ from infopo_agent.prompting import oracle_example
 from infopo_agent.train import InfoPOTrainer, TrainConfig
 from infopo_agent.training.config import TinyModel
 from infopo_agent.training.lora import apply_lora
-from infopo_agent.training.memory import release_memory, rss_mb
+from infopo_agent.training.memory import map_large_allocations, release_memory, rss_mb
 from infopo_agent.training.run import tiny_policy
 
 ENV_ID = "InfoPO/Intention-v0"
@@ -36,12 +36,17 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="full fine-tuning instead of LoRA")
     parser.add_argument("--model", default="smollm2", choices=["smollm2", "tiny"])
     parser.add_argument("--no-release", action="store_true", help="skip release_memory()")
+    parser.add_argument(
+        "--heap", action="store_true", help="keep glibc's default (no map_large_allocations)"
+    )
     parser.add_argument("--micro-batch", type=int, default=2)
     parser.add_argument(
         "--no-checkpointing", action="store_true", help="keep every activation for backward"
     )
     args = parser.parse_args()
 
+    if not args.heap:
+        map_large_allocations()
     loaded = rss_mb()
     if args.model == "tiny":
         policy = tiny_policy(TinyModel(), device="cpu")
@@ -88,6 +93,7 @@ def main() -> None:
     summary = {
         "model": args.model,
         "release_memory": not args.no_release,
+        "map_large_allocations": not args.heap,
         "lora": not args.full,
         "episodes_per_step": args.tasks * args.group_size,
         "steps": len(rows),

@@ -145,6 +145,8 @@ class RunConfig(_Section):
     prompt: Prompt = Field(default_factory=Prompt)
     eval: Evaluation = Field(default_factory=Evaluation)
     checkpoints: Checkpoints = Field(default_factory=Checkpoints)
+    map_large_allocations: bool = True
+    """Give large tensors their own mmap (glibc), so the resident size tracks what is alive."""
     output_dir: str = "runs/infopo"
     tensorboard: bool = False
 

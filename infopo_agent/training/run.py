@@ -29,7 +29,7 @@ from infopo_agent.training import checkpoint
 from infopo_agent.training.config import ConfigError, RunConfig, TinyModel, dump
 from infopo_agent.training.evaluate import evaluate
 from infopo_agent.training.lora import apply_lora
-from infopo_agent.training.memory import peak_rss_mb, release_memory
+from infopo_agent.training.memory import map_large_allocations, peak_rss_mb, release_memory
 from infopo_envs.core.seeding import stable_seed
 from simulators.llm.embedded import ModelNotAvailableError
 
@@ -280,6 +280,8 @@ def train(config: RunConfig, *, resume: bool = False, view: View | None = None) 
             f"config field 'output_dir': {out} already holds a run; resume it with --resume "
             "or choose another output_dir"
         )
+    if config.map_large_allocations:
+        map_large_allocations()
     make_env = env_factory(config)
     policy = build_policy(config)
     system, preamble = prompt_context(config, make_env)
