@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -132,3 +133,13 @@ def test_cli_run_saves_the_resolved_config_metrics_and_evaluation(tmp_path, caps
 def test_example_configs_are_valid(path):
     config = load(path)
     assert config.output_dir.startswith("runs/")
+
+
+def test_tensorboard_logs_or_names_the_missing_package(tmp_path):
+    config = load(write(tmp_path, tiny_run(tmp_path, "board", steps=1, tensorboard=True)))
+    if importlib.util.find_spec("tensorboard") is None:
+        with pytest.raises(ConfigError, match=r"'tensorboard'.*pip install tensorboard"):
+            train(config)
+    else:
+        train(config)
+        assert any((tmp_path / "board" / "tensorboard").iterdir())

@@ -280,6 +280,7 @@ def train(config: RunConfig, *, resume: bool = False, view: View | None = None) 
             f"config field 'output_dir': {out} already holds a run; resume it with --resume "
             "or choose another output_dir"
         )
+    board = TensorBoard(out / "tensorboard") if config.tensorboard else None
     if config.map_large_allocations:
         map_large_allocations()
     make_env = env_factory(config)
@@ -291,7 +292,6 @@ def train(config: RunConfig, *, resume: bool = False, view: View | None = None) 
     first = checkpoint.load(found[-1], trainer) if resume else 0
     metrics_log.keep_before(first)
     eval_log.keep_before(first + 1)
-    board = TensorBoard(out / "tensorboard") if config.tensorboard else None
 
     def run_evaluation(step: int) -> dict[str, Any]:
         temperature = config.eval.temperature
