@@ -2,7 +2,9 @@
 
     python benchmarks/sokoban.py [--gen-samples 300] [--steps 100000]
 
-Generation is timed per room (median) for 6x6 rooms with 1 box and 8x8 rooms with 2 boxes;
+Generation is timed per room (median) for 6x6 rooms with 1 box and 8x8 rooms with 2 boxes, and
+per task room (drawn until its optimal length is in the env's default tier: ``easy`` on 6x6,
+``medium`` on 8x8);
 steps per second count ``env.step`` calls with random single moves and the text observation
 (resets excluded). When ``gym_sokoban`` (PyPI ``gym-sokoban``, on ``gym`` 0.26) is importable,
 its ``generate_room`` and ``SokobanEnv.step`` with its smallest observation (``tiny_rgb_array``)
@@ -24,9 +26,16 @@ import numpy as np
 
 from infopo_envs.core import rng_for
 from infopo_envs.sokoban import SokobanEnv
-from infopo_envs.sokoban.generator import default_walk_steps, generate_level
+from infopo_envs.sokoban.generator import (
+    TIERS,
+    default_walk_steps,
+    generate_in_range,
+    generate_level,
+)
 
 SIZES = {"6x6_1": ((6, 6), 1), "8x8_2": ((8, 8), 2)}
+#: The registered envs' tiers and action budgets.
+TIER_OF = {"6x6_1": ("easy", 10), "8x8_2": ("medium", 20)}
 MOVES = ("Up", "Down", "Left", "Right")
 
 
@@ -36,6 +45,17 @@ def generation_ms(dim: tuple[int, int], boxes: int, samples: int) -> float:
         rng = rng_for("benchmark", dim, boxes, index)
         start = time.perf_counter()
         generate_level(rng, dim[0], dim[1], boxes)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e3
+
+
+def tier_generation_ms(dim: tuple[int, int], boxes: int, tier: str, budget: int, samples: int):
+    shortest, longest = TIERS[tier]
+    times = []
+    for index in range(samples):
+        rng = rng_for("benchmark-tier", dim, boxes, index)
+        start = time.perf_counter()
+        generate_in_range(rng, dim[0], dim[1], boxes, shortest, min(longest or budget, budget))
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e3
 
@@ -114,6 +134,9 @@ def main() -> None:
     }
     for name, (dim, boxes) in SIZES.items():
         figures[f"gen_ms_{name}"] = round(generation_ms(dim, boxes, args.gen_samples), 4)
+        tier, budget = TIER_OF[name]
+        ms = tier_generation_ms(dim, boxes, tier, budget, args.gen_samples)
+        figures[f"tier_gen_ms_{name}"] = round(ms, 4)
     figures["steps_per_s"] = round(steps_per_second((6, 6), 1, args.steps))
     figures["steps_per_s_8x8_2"] = round(steps_per_second((8, 8), 2, args.steps))
     if baseline_available():

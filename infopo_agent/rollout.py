@@ -12,12 +12,22 @@ A ``preamble`` (a sequence of ``{"role": ..., "content": ...}`` messages, e.g. o
 example from ``infopo_agent.prompting.oracle_example``) goes between the system message and the
 env's opening. It is context only: it adds no action or feedback spans, so it carries no loss and
 no information gain; it only shifts every span by its length in tokens.
+
+Envs step concurrently: after each batch is generated, up to ``env_threads`` threads step the
+episodes' envs at once, so HTTP user simulators wait in parallel rather than in turn. Each env is
+stepped by one thread at a time and everything that touches tokens stays on the calling thread,
+so the trajectories are the same for any ``env_threads``.
+
+An episode whose user simulator fails (``simulators.SimulatorError``, raised after the
+simulator's own retries) ends there: its trajectory keeps the turns played, carries the error in
+``simulator_error``, and takes no part in scores or training. ``fail_fast=True`` raises instead.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +37,12 @@ from infopo_agent.chat_format import ChatFormat, Conversation
 from infopo_agent.policy import HFPolicy, SamplingParams
 from infopo_agent.trajectory import Span, Trajectory
 from infopo_envs.core.seeding import stable_seed
+from simulators import SimulatorError
 
 EnvSource = str | Callable[[], gym.Env] | Sequence[gym.Env]
 Message = Mapping[str, str]
+StepResult = tuple[str, float, bool, bool, dict[str, Any]]
+DEFAULT_ENV_THREADS = 8
 
 
 @dataclass
@@ -48,15 +61,26 @@ class _Episode:
     info: dict[str, Any] = field(default_factory=dict)
     terminated: bool = False
     truncated: bool = False
+    simulator_error: str | None = None
 
     @property
     def done(self) -> bool:
-        return self.terminated or self.truncated
+        return self.terminated or self.truncated or self.simulator_error is not None
 
     def act(self, text: str, token_ids: Sequence[int] | None = None) -> None:
-        """Append the action, step the env, append its feedback."""
+        """Append the action, step the env, append its feedback (a simulator failure raises)."""
+        self.add_action(text, token_ids)
+        self.receive(self.env.step(text))
+
+    def add_action(self, text: str, token_ids: Sequence[int] | None = None) -> None:
         self.action_spans.append(self.convo.add_action(text, token_ids))
-        observation, reward, terminated, truncated, info = self.env.step(text)
+
+    def receive(self, result: StepResult | SimulatorError) -> None:
+        """Append the env's answer to the last action, or end the episode on a failed user."""
+        if isinstance(result, SimulatorError):
+            self.simulator_error = str(result) or type(result).__name__
+            return
+        observation, reward, terminated, truncated, info = result
         role = self.roles.get(info.get("feedback_source", "user"), "user")
         self.feedback_spans.append(self.convo.add(role, observation))
         self.rewards.append(float(reward))
@@ -77,6 +101,7 @@ class _Episode:
             terminated=self.terminated,
             truncated=self.truncated,
             messages=list(self.convo.messages),
+            simulator_error=self.simulator_error,
         )
 
 
@@ -148,6 +173,8 @@ def rollout_groups(
     preamble: Sequence[Message] = (),
     decoding: str = "sample",
     menu_score: str = "sum",
+    env_threads: int = DEFAULT_ENV_THREADS,
+    fail_fast: bool = False,
 ) -> list[Trajectory]:
     """Run ``group_size`` episodes of each task with ``policy``; trajectories in group order.
 
@@ -155,15 +182,18 @@ def rollout_groups(
     are task ids (``"test-0003"``) or reset options. An episode whose next prompt would not
     leave room for ``max_new_tokens`` within ``max_context_tokens`` ends truncated. ``system``
     and ``preamble`` (context messages before the opening, see the module docstring) are the
-    same for every episode. ``decoding="menu"`` picks each action from the env's
-    ``candidate_actions()`` by its log-probability (``infopo_agent.menu``, scored by
-    ``menu_score``) instead of sampling.
+    same for every episode. ``env_threads`` bounds how many envs step at once; ``fail_fast``
+    raises a simulator's error instead of recording it (see the module docstring).
+    ``decoding="menu"`` picks each action from the env's ``candidate_actions()`` by its
+    log-probability (``infopo_agent.menu``, scored by ``menu_score``) instead of sampling.
     """
     params = params or SamplingParams()
     if group_size < 1:
         raise ValueError(f"group_size must be >= 1, got {group_size}")
     if decoding not in ("sample", "menu"):
         raise ValueError(f"decoding must be 'sample' or 'menu', got {decoding!r}")
+    if env_threads < 1:
+        raise ValueError(f"env_threads must be >= 1, got {env_threads}")
     envs = _make_envs(env, len(tasks) * group_size)
     episodes = []
     for g, task in enumerate(tasks):
@@ -181,6 +211,32 @@ def rollout_groups(
                     preamble=preamble,
                 )
             )
+    stepper = ThreadPoolExecutor(env_threads, thread_name_prefix="infopo-env")
+    try:
+        decode = _decoder(policy, params, decoding, menu_score)
+        _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast)
+    finally:
+        stepper.shutdown()
+        if isinstance(env, (str, Callable)):
+            for made in envs:
+                made.close()
+    return [e.trajectory() for e in episodes]
+
+
+def _decoder(policy: HFPolicy, params: SamplingParams, decoding: str, menu_score: str):
+    """The next actions of a batch of episodes: sampled, or chosen from each env's menu."""
+
+    def decode(batch, prompts, seed):
+        if decoding == "menu":
+            menus = [e.env.unwrapped.candidate_actions() for e in batch]
+            return policy.choose(prompts, menus, params, seed=seed, score=menu_score)
+        return policy.generate(prompts, params, seed=seed)
+
+    return decode
+
+
+def _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast):
+    """Generate a batch, step its envs concurrently, until every episode is done."""
     for step in itertools.count():
         live = [e for e in episodes if not e.done]
         if max_context_tokens is not None:
@@ -194,20 +250,41 @@ def rollout_groups(
         for at in range(0, len(live), chunk):
             batch = live[at : at + chunk]
             prompts = [e.convo.generation_prompt() for e in batch]
-            step_seed = stable_seed(seed, step, at)
-            if decoding == "menu":
-                menus = [e.env.unwrapped.candidate_actions() for e in batch]
-                generations = policy.choose(
-                    prompts, menus, params, seed=step_seed, score=menu_score
-                )
-            else:
-                generations = policy.generate(prompts, params, seed=step_seed)
+            generations = decode(batch, prompts, stable_seed(seed, step, at))
             for episode, generation in zip(batch, generations, strict=True):
-                episode.act(generation.text, generation.token_ids)
-    if isinstance(env, (str, Callable)):
-        for made in envs:
-            made.close()
-    return [e.trajectory() for e in episodes]
+                episode.add_action(generation.text, generation.token_ids)
+            texts = [generation.text for generation in generations]
+            results = step_envs(stepper, [e.env for e in batch], texts, fail_fast=fail_fast)
+            for episode, result in zip(batch, results, strict=True):
+                episode.receive(result)
+
+
+def step_envs(
+    stepper: ThreadPoolExecutor,
+    envs: Sequence[gym.Env],
+    actions: Sequence[str],
+    *,
+    fail_fast: bool = False,
+) -> list[StepResult | SimulatorError]:
+    """``env.step(action)`` for each pair on ``stepper``'s threads; results in input order.
+
+    A ``SimulatorError`` is returned in its env's place, or, with ``fail_fast``, the first one
+    in input order is raised once every step has finished (so no env is left mid-step).
+    """
+
+    def step(pair: tuple[gym.Env, str]) -> StepResult | SimulatorError:
+        env, action = pair
+        try:
+            return env.step(action)
+        except SimulatorError as error:
+            return error
+
+    results = list(stepper.map(step, zip(envs, actions, strict=True)))
+    if fail_fast:
+        for result in results:
+            if isinstance(result, SimulatorError):
+                raise result
+    return results
 
 
 def _make_envs(source: EnvSource, count: int) -> list[gym.Env]:

@@ -135,7 +135,9 @@ class InfoPOTrainer:
     def learn(self, trajectories: Sequence[Trajectory]) -> StepResult:
         """Information gain, advantages, and ``ppo_epochs`` updates on these trajectories."""
         cfg = self.config
-        trajectories = list(trajectories)
+        trajectories = [t for t in trajectories if t.simulator_error is None]  # not scored
+        if not trajectories:
+            raise RuntimeError("every episode of this step lost its user simulator")
         clock = _Clock()
         self.policy.model.eval()
         gains = trajectory_information_gain(self.policy, trajectories)

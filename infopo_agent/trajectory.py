@@ -33,6 +33,8 @@ class Trajectory:
     terminated: bool = False
     truncated: bool = False
     messages: list[dict[str, str]] = field(default_factory=list)
+    #: Set when the user simulator failed mid-episode: the episode is not scored or trained on.
+    simulator_error: str | None = None
 
     def __post_init__(self):
         self.action_spans = [tuple(s) for s in self.action_spans]

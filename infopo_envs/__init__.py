@@ -27,7 +27,7 @@ ENVS: dict[str, tuple[str, int, dict]] = {
     "InfoPO/Sokoban8x8-v0": (
         "infopo_envs.sokoban:SokobanEnv",
         50,
-        {"dim_room": (8, 8), "num_boxes": 2},
+        {"dim_room": (8, 8), "num_boxes": 2, "tier": "medium", "max_actions": 20},
     ),
     "InfoPO/ToolUse-Retail-v0": ("infopo_envs.tooluse:RetailEnv", 40, {}),
     "InfoPO/ToolUse-Airline-v0": ("infopo_envs.tooluse:AirlineEnv", 40, {}),
@@ -36,9 +36,13 @@ ENVS: dict[str, tuple[str, int, dict]] = {
 
 
 def _register_all() -> None:
+    # The env truncates at its own ``max_turns`` (and reports ``outcome`` and ``success`` when it
+    # does), so no TimeLimit wrapper is registered: ``gym.make(id, max_turns=N)`` gives episodes
+    # of at most N turns for any N, and ``env.spec.max_episode_steps`` reads N.
     for env_id, (entry_point, max_steps, kwargs) in ENVS.items():
         if env_id not in registry:
-            register(id=env_id, entry_point=entry_point, max_episode_steps=max_steps, kwargs=kwargs)
+            defaults = {"max_turns": max_steps, **kwargs}
+            register(id=env_id, entry_point=entry_point, max_episode_steps=None, kwargs=defaults)
 
 
 _register_all()

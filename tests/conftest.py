@@ -11,3 +11,13 @@ def smollm2_dir():
     from simulators.llm.embedded import smollm2_dir as prepare
 
     return prepare()
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """One local Ray instance for the whole test session (starting one takes seconds)."""
+    ray = pytest.importorskip("ray")
+    if not ray.is_initialized():
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()

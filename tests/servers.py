@@ -6,6 +6,7 @@ send malformed JSON on demand.
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import json
 import os
@@ -71,16 +72,44 @@ def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
 
 
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
-    """Answers every POST with the server's configured fault and counts the requests."""
+    """Answers every POST with the server's configured fault and counts the requests.
+
+    ``"flaky"`` answers like ``"reply"`` after ``delay`` seconds, except a 500 for every
+    request whose body hashes (SHA-256) to 0 modulo ``fail_every``: which calls fail depends on
+    what is asked, not on the order of arrival. ``max_in_flight`` records how many requests were
+    being served at once.
+    """
 
     def do_POST(self):
-        self.server.requests += 1
         length = int(self.headers.get("content-length", 0))
-        self.rfile.read(length)
+        body = self.rfile.read(length)
+        with self.server.lock:
+            self.server.requests += 1
+            self.server.in_flight += 1
+            self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+        try:
+            answer = self._answer(body)
+        finally:  # done before the reply goes out, so the client's next request never overlaps
+            with self.server.lock:
+                self.server.in_flight -= 1
+        if answer is not None:
+            self._send(*answer)
+
+    def _answer(self, request: bytes) -> tuple[bytes, int] | None:
+        """The reply's body and status (None: hang up without answering)."""
         fault = self.server.fault
+        if fault == "flaky":
+            time.sleep(self.server.delay)
+            digest = int.from_bytes(hashlib.sha256(request).digest()[:8], "little")
+            if digest % self.server.fail_every:
+                fault = "reply"
+            else:
+                with self.server.lock:
+                    self.server.failed_requests += 1
+                fault = "500"
         if fault == "hang":
             time.sleep(self.server.hang_seconds)
-            return
+            return None
         if fault == "reply":  # a well-formed completion that always says the same words
             message = {"role": "assistant", "content": self.server.reply_text}
             body = json.dumps(
@@ -100,6 +129,9 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             body, status = b'{"error": {"message": "slow down"}}', 429
         else:  # malformed JSON with a 200
             body, status = b'{"choices": [ this is not json', 200
+        return body, status
+
+    def _send(self, body: bytes, status: int):
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
@@ -111,8 +143,15 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def faulty_server(fault: str, hang_seconds: float = 5.0, reply_text: str = ""):
-    """A local HTTP server that fails every request the same way; yields (base_url, server).
+def faulty_server(
+    fault: str,
+    hang_seconds: float = 5.0,
+    reply_text: str = "Sure, happy to help.",
+    *,
+    fail_every: int = 0,
+    delay: float = 0.0,
+):
+    """A local HTTP server that fails requests (see ``FaultyHandler``); yields (url, server).
 
     ``fault="reply"`` is a model that answers every request with ``reply_text``, whatever it was
     asked: the unfaithful user that a real small model is only sometimes.
@@ -120,6 +159,8 @@ def faulty_server(fault: str, hang_seconds: float = 5.0, reply_text: str = ""):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyHandler)
     server.fault, server.requests, server.hang_seconds = fault, 0, hang_seconds
     server.reply_text = reply_text
+    server.fail_every, server.delay, server.failed_requests = fail_every, delay, 0
+    server.lock, server.in_flight, server.max_in_flight = threading.Lock(), 0, 0
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

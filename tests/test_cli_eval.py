@@ -148,3 +148,53 @@ def test_the_console_script_runs_without_torch(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0 False False"
     assert json.loads((tmp_path / "summary.json").read_text())["episodes"] == 2
+
+
+def _flaky_eval(capsys, tmp_path, url, *extra):
+    simulator = f"openai:m?base_url={url}&max_retries=1"
+    return run_cli(
+        capsys, "eval", ENV, "--policy", "oracle", "--episodes", "6", "--seed", "2",
+        "--simulator", simulator, "--out", tmp_path, *extra,
+    )  # fmt: skip
+
+
+def test_an_episode_whose_simulator_fails_is_recorded_not_scored_and_the_run_goes_on(
+    capsys, tmp_path
+):
+    from tests.servers import faulty_server
+
+    with faulty_server("flaky", fail_every=7) as (url, server):
+        status, stdout, err = _flaky_eval(capsys, tmp_path, url)
+    assert status == 0, err
+    records = load_jsonl(tmp_path / "transcripts.jsonl", EpisodeRecord)
+    summary = load_json(tmp_path / "summary.json", EvalSummary)
+    failed = [r for r in records if r.simulator_error is not None]
+    assert len(records) == summary.episodes == 6 and 0 < len(failed) < 6
+    assert server.failed_requests >= 2 * len(failed)  # each failure came after a retry
+    assert [(f.episode, f.task_id) for f in summary.simulator_errors] == [
+        (r.episode, r.task_id) for r in failed
+    ]
+    assert all("500" in r.simulator_error and not r.terminated for r in failed)
+    # the oracle solves every task it could finish; the failed ones do not drag the mean down
+    assert summary.mean_outcome == summary.success_rate == 1.0
+    assert summary.tasks == 6
+    assert f"episode {failed[0].episode} ({failed[0].task_id})" in stdout
+
+
+def test_fail_fast_stops_at_the_first_simulator_failure(capsys, tmp_path):
+    from tests.servers import faulty_server
+
+    with faulty_server("flaky", fail_every=7) as (url, _):
+        status, _, err = _flaky_eval(capsys, tmp_path, url, "--fail-fast")
+    one_line_error(status, err, "simulator failed", "500")
+    assert status == 1
+
+
+def test_a_run_whose_every_simulator_fails_is_a_run_error(capsys, tmp_path):
+    from tests.servers import faulty_server
+
+    with faulty_server("500") as (url, _):
+        status, _, err = _flaky_eval(capsys, tmp_path, url, "--episodes", "2")
+    one_line_error(status, err, "every episode", "500")
+    assert status == 1
+    assert len(load_jsonl(tmp_path / "transcripts.jsonl", EpisodeRecord)) == 2

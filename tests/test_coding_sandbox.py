@@ -274,3 +274,38 @@ def test_expected_outcomes_record_exceptions():
         Expected(value=(1,)),
         Expected(raises="ValueError"),
     ]
+
+
+STDLIB_SOURCE = (
+    "from __future__ import annotations\n"
+    "from typing import List\n"
+    "import json, dataclasses, random, statistics, decimal, fractions, enum, textwrap\n"
+    "import collections, itertools, functools, math, re, string, datetime, heapq, bisect\n"
+    "from collections.abc import Iterable\n"
+    "def f(x):\n"
+    "    day = datetime.datetime.strptime('2024-01-02', '%Y-%m-%d')\n"
+    "    return x * 2 + 0 * (day.day + int(statistics.mean([1, 3])) + len(json.dumps([x])))\n"
+)
+
+
+def test_the_standard_library_is_importable(sandbox):
+    assert statuses(sandbox, STDLIB_SOURCE) == ("passed",) * 10
+
+
+def test_installed_packages_stay_out_of_reach(sandbox):
+    if sandbox.isolation != "namespace":
+        pytest.skip("only the namespace level hides the interpreter's site-packages")
+    source = "import pip\ndef f(x):\n    return x * 2\n"
+    report = sandbox.run(source, "f", CALLS[:1])
+    assert report.errors[0] == "ModuleNotFoundError: No module named 'pip'"
+
+
+def test_errors_name_type_and_message_without_the_inputs(sandbox):
+    source = "def f(x):\n    raise ValueError(f'cannot use {x * 1000 + 777} here')\n"
+    report = sandbox.run(source, "f", [(5,)])
+    assert report.outcomes[0] == ("raised", "ValueError")
+    assert report.errors[0] == "ValueError: cannot use 5777 here"  # 5777 is no argument
+    report = sandbox.run("def f(x):\n    return {}[x]\n", "f", [("alice",), (12,)])
+    assert report.errors == ["KeyError: ...", "KeyError: ..."]
+    report = sandbox.run("import not_a_module\n", "f", CALLS[:2])
+    assert report.errors == ["ModuleNotFoundError: No module named 'not_a_module'"] * 2

@@ -17,11 +17,14 @@ from infopo_envs.function.expression import (
     Const,
     Var,
     dependent_variables,
-    draw_example_input,
-    draw_function,
+    draw_task,
     draw_test_input,
     evaluate,
+    locally_predictable,
     render,
+    split_of_rule,
+    stepped_variables,
+    task_of,
 )
 
 PROBES = [(0, 0, 0, 0), (1, 2, 3, 4), (-3, 7, 0, -1), (10, -10, 5, 5), (-6, -2, -9, 8)]
@@ -44,6 +47,9 @@ def test_evaluate_follows_each_operator():
     assert evaluate(Apply("max", (a, b)), args) == 5
     assert evaluate(Apply("min", (a, b)), args) == -3
     assert evaluate(Apply("abs", (a,)), args) == 3
+    assert evaluate(Apply("//", (a, Const(2))), args) == -2  # floor division, as in Python
+    assert evaluate(Apply("%", (a, Const(5))), args) == 2
+    assert evaluate(Apply("**", (a, Const(3))), args) == -27
 
 
 def test_render_keeps_precedence():
@@ -52,11 +58,16 @@ def test_render_keeps_precedence():
     assert render(Apply("*", (Apply("+", (a, b)), c))) == "(a + b) * c"
     assert render(Apply("+", (Apply("*", (a, b)), c))) == "a * b + c"
     assert render(Apply("abs", (Apply("-", (a, b)),))) == "abs(a - b)"
+    assert render(Apply("*", (a, Apply("%", (b, Const(3)))))) == "a * (b % 3)"
+    assert render(Apply("%", (Apply("*", (a, b)), Const(3)))) == "a * b % 3"
+    assert render(Apply("**", (Apply("+", (a, b)), Const(2)))) == "(a + b) ** 2"
+
+
+TASKS = [task_of("test", index) for index in range(100)]
 
 
 def test_rendered_text_evaluates_to_the_same_values_in_python():
-    for index in range(300):
-        function = draw_function(rng_for("grammar", index))
+    for function, _, _ in TASKS:
         text = render(function)
         for probe in PROBES:
             args = dict(zip(VARIABLES, probe, strict=True))
@@ -64,22 +75,43 @@ def test_rendered_text_evaluates_to_the_same_values_in_python():
             assert eval(text, {"__builtins__": {}}, namespace) == evaluate(function, args), text
 
 
-def test_drawn_functions_use_two_arguments_and_vary():
-    functions = [draw_function(rng_for("grammar", index)) for index in range(300)]
-    assert all(len(dependent_variables(f)) >= 2 for f in functions)
-    assert len({render(f) for f in functions}) > 250
-    for function in functions:
-        values = {evaluate(function, dict(zip(VARIABLES, p, strict=True))) for p in PROBES}
-        assert len(values) > 1, render(function)  # never a constant
+def test_rules_use_all_four_arguments_powers_and_remainders_and_vary():
+    assert len({render(f) for f, _, _ in TASKS}) == 100
+    for function, _, _ in TASKS:
+        text = render(function)
+        assert dependent_variables(function) == set(VARIABLES), text
+        assert stepped_variables(function) == set(VARIABLES), text
+        assert "**" in text and "%" in text, text
+
+
+def test_the_answer_cannot_be_read_off_the_test_inputs_neighbourhood():
+    for function, test_input, _ in TASKS:
+        assert not locally_predictable(function, test_input), render(function)
+
+
+def test_a_predictable_point_is_detected():
+    a, b, c, d = (Var(name) for name in VARIABLES)
+    smooth = Apply("+", (Apply("*", (a, b)), Apply("**", (Apply("+", (c, d)), Const(2)))))
+    assert locally_predictable(smooth, (1, 2, 3, 4))  # a polynomial follows from neighbours
+
+
+def test_train_and_test_rules_come_from_disjoint_shares_of_rule_space():
+    assert all(split_of_rule(f) == "test" for f, _, _ in TASKS)
+    test_rules = {render(f) for f, _, _ in TASKS}
+    for index in range(60):
+        function, _ = draw_task(rng_for("Function", "train", index), "train")
+        assert split_of_rule(function) == "train" and render(function) not in test_rules
 
 
 def test_test_and_example_inputs():
     low, high = TEST_INPUT_RANGE
     for index in range(300):
-        rng = rng_for("inputs", index)
-        test_input = draw_test_input(rng)
+        test_input = draw_test_input(rng_for("inputs", index))
         assert all(low <= v <= high for v in test_input)
-        assert draw_example_input(rng, test_input) != test_input
+    for function, test_input, example in TASKS:
+        assert example != test_input
+        answer = evaluate(function, dict(zip(VARIABLES, test_input, strict=True)))
+        assert evaluate(function, dict(zip(VARIABLES, example, strict=True))) != answer
 
 
 # ---- parsing -----------------------------------------------------------------------------------
@@ -160,16 +192,20 @@ def test_search_reveals_the_test_input():
     assert not info["action_valid"] and "[search] test" in text
 
 
-def test_answers_within_tolerance_win_and_wrong_answers_let_the_agent_go_on():
+def test_answers_within_tolerance_win():
     env = make()
-    expected = env.expected_answer
-    _, reward, terminated, _, info = env.step(f"[answer] {expected + 1e-3}")
-    assert (reward, terminated, info["answers"], info["action_valid"]) == (0.0, False, 1, True)
     _, reward, terminated, _, info = env.step("[answer] not a number")
-    assert not info["action_valid"] and info["answers"] == 1
-    _, reward, terminated, _, info = env.step(f"[answer] {expected + 5e-7}")
+    assert not info["action_valid"] and info["answers"] == 0 and not terminated
+    _, reward, terminated, _, info = env.step(f"[answer] {env.expected_answer + 5e-7}")
     assert (reward, terminated) == (1.0, True)
-    assert info["outcome"] == 1.0 and info["success"] is True and info["answers"] == 2
+    assert info["outcome"] == 1.0 and info["success"] is True and info["answers"] == 1
+
+
+def test_a_wrong_answer_is_final():
+    env = make()
+    _, reward, terminated, _, info = env.step(f"[answer] {env.expected_answer + 1e-3}")
+    assert (reward, terminated, info["answers"], info["action_valid"]) == (0.0, True, 1, True)
+    assert info["outcome"] == 0.0 and info["success"] is False
 
 
 def test_finish_without_an_answer_scores_zero():

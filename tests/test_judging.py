@@ -219,3 +219,47 @@ def test_any_text_is_read_without_error(text):
     hits = reading.find(LEXICON)
     assert all(0 <= h.clause < len(reading.clauses) for h in hits)
     assert sorted(c.order for c in reading.clauses) == list(range(len(reading.clauses)))
+
+
+def test_setting_a_topic_aside_refuses_it_but_aside_from_does_not():
+    lexicon = Lexicon({"price": ["budget", "price"], "cabin": ["cabin class"]})
+    assert read("Leaving the budget aside, which cabin class?").keys(lexicon) == ["cabin"]
+    assert read("Price aside, which cabin class?").keys(lexicon) == ["cabin"]
+    assert read("Setting the price aside for now, which cabin class?").negated_keys(lexicon) == [
+        "price"
+    ]
+    assert read("Aside from the cabin class, what's your budget?").keys(lexicon) == [
+        "cabin",
+        "price",
+    ]
+
+
+def test_a_one_letter_typo_of_a_lexicon_word_still_matches_but_real_words_do_not():
+    lexicon = Lexicon({"price": ["budget"], "audience": ["audience"], "volunteers": ["volunteer"]})
+    assert read("What's your budjet?").keys(lexicon) == ["price"]
+    assert read("Who is the audiance?").keys(lexicon) == ["audience"]
+    assert read("How many volunters?").keys(lexicon) == ["volunteers"]  # inflected typo
+    assert read("What's the budgeteer?").keys(lexicon) == []  # two edits away
+    assert read("Is it a bud?").keys(lexicon) == []  # too short to be read as a typo
+    assert Lexicon({"price": ["prize"]}).corrections("prise") == frozenset()  # an English word
+
+
+def test_a_subject_named_by_its_own_word_wins_over_a_word_shared_with_others():
+    facets = Lexicon({"price": ["pay"]})
+    subjects = Lexicon({"hotel": ["hotel", "per night"], "apartment": ["apartment", "per night"]})
+    offered = {"hotel": ["price"], "apartment": ["price"]}
+    named = read("How much will you pay per night for the apartment?")
+    assert topics(named, facets, subjects, offered).keys == ("apartment.price",)
+    shared = read("How much will you pay per night?")
+    assert topics(shared, facets, subjects, offered).keys == ("hotel.price", "apartment.price")
+
+
+def test_what_must_come_first_after_until_is_asked_not_refused():
+    lexicon = Lexicon({"experience": ["experience"], "price": ["budget"], "hotel": ["hotel"]})
+    reading = read("I won't write the letter until I know what experience to highlight.")
+    assert reading.keys(lexicon) == ["experience"]
+    booking = read("Don't book the hotel until you tell me your budget.")
+    assert booking.keys(lexicon) == ["price"] and booking.negated_keys(lexicon) == ["hotel"]
+    assert read("Don't discuss the budget until tomorrow.").negated_keys(lexicon) == ["price"]
+    held = read("Hold off on the hotel until I say so.")
+    assert [(h.key, h.deferred) for h in held.find(lexicon)] == [("hotel", True)]

@@ -13,7 +13,7 @@ import pytest
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.sokoban import SokobanEnv
-from infopo_envs.sokoban.generator import GenerationError, generate_level, room_topology
+from infopo_envs.sokoban.generator import GenerationError, generate_level, room_topology, tier_of
 from infopo_envs.sokoban.level import DIRECTION_NAMES
 from infopo_envs.sokoban.solver import solve
 
@@ -103,3 +103,55 @@ def test_levels_are_identical_across_processes():
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1] == runs[2]
     assert len({opening for opening, _ in runs[0].values()}) == 6
+
+
+@pytest.mark.parametrize(
+    ("env_id", "shortest", "budget"),
+    [("InfoPO/Sokoban-v0", 5, 10), ("InfoPO/Sokoban8x8-v0", 10, 20)],
+)
+def test_test_split_comes_from_its_tier_within_the_action_budget(env_id, shortest, budget):
+    env = gym.make(env_id).unwrapped
+    assert env.max_actions == budget
+    lengths = []
+    for index in range(env.test_size):
+        _, info = env.reset(options={"task_id": f"test-{index:04d}"})
+        assert shortest <= info["optimal_moves"] <= budget and info["moves_left"] == budget
+        lengths.append(info["optimal_moves"])
+    assert len(set(lengths)) > 3
+
+
+def test_tiers_cover_lengths_and_bad_tiers_are_refused():
+    assert [tier_of(n) for n in (None, 0, 1, 4, 5, 9, 10, 19, 20, 99)] == [
+        "unknown", "unknown", "trivial", "trivial", "easy", "easy", "medium", "medium", "hard",
+        "hard",
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="tier must be one of"):
+        SokobanEnv(tier="impossible")
+    with pytest.raises(ValueError, match="over max_actions=9"):
+        SokobanEnv(tier="medium", max_actions=9)
+    env = SokobanEnv(tier=None, max_actions=4)
+    for index in range(20):
+        _, info = env.reset(options={"task_id": f"train-{index}"})
+        assert 1 <= info["optimal_moves"] <= 4
+
+
+def test_action_budget_ends_the_episode_and_ignores_moves_beyond_it():
+    env = SokobanEnv(max_actions=3, tier=None)
+    env.reset(options={"level": "#######\n#P_X_O#\n#######"})
+    obs, _, terminated, _, info = env.step("Left, Left, Left, Right")
+    assert terminated and info["outcome"] == 0.0 and info["success"] is False
+    assert info["moves_applied"] == 3 and info["moves_left"] == 0 and info["moves_made"] == 3
+    assert obs.endswith("Out of moves (1 moves of this turn ignored): the game is over.")
+    env.reset(options={"level": "#######\n#P_X_O#\n#######"})
+    *_, terminated, _, info = env.step("Right, Right, Right")
+    assert terminated and info["success"] is True and info["moves_left"] == 0
+
+
+def test_moves_left_are_shown_and_invalid_turns_cost_none():
+    env = SokobanEnv()
+    opening, _ = env.reset(options={"task_id": "test-0000"})
+    assert "You have 10 moves in all" in opening
+    obs, *_, info = env.step("jump")
+    assert info["moves_left"] == 10 and not info["action_valid"]
+    obs, *_, info = env.step("Up")
+    assert info["moves_left"] == 9 and obs.endswith("Moves left: 9.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infopo_envs.sokoban import LevelError, SokobanEnv, parse_level
+from infopo_envs.sokoban import LevelError, SokobanEnv, parse_level, parse_levels, read_level_file
 from infopo_envs.sokoban.solver import SearchLimitError, solve
 
 BOXOBAN = """; 0
@@ -55,7 +55,7 @@ def test_ragged_rows_are_padded_with_walls_and_blank_edges_skipped():
 
 
 def test_solved_plan_from_a_given_level_reaches_outcome_one():
-    env = SokobanEnv(max_moves_per_turn=3)
+    env = SokobanEnv(max_moves_per_turn=3, max_actions=200)
     env.reset(options={"level": BOXOBAN})
     moves = solve(env.level)
     names = ["Up", "Down", "Left", "Right"]
@@ -108,3 +108,71 @@ def test_solver_budget_is_enforced():
     env = SokobanEnv(solver_max_states=50)
     _, info = env.reset(options={"level": BOXOBAN})
     assert info["optimal_moves"] is None
+
+
+BOXOBAN_FILE = """; 0
+#####
+#@$.#
+#####
+
+; 1
+######
+#@ $.#
+######
+; 2
+#######
+#. $ @#
+#######
+"""
+
+
+def test_multi_level_boxoban_file_loads_every_level_in_order(tmp_path):
+    path = tmp_path / "000.txt"
+    path.write_text(BOXOBAN_FILE)
+    levels = parse_levels(BOXOBAN_FILE)
+    assert [level.width for level in levels] == [5, 6, 7]
+    assert read_level_file(path) == tuple(levels)
+    env = SokobanEnv()
+    _, info = env.reset(options={"level_file": str(path), "level_index": 2})
+    assert info["task_id"] == f"{path}#2" and info["level_source"] == "file"
+    assert env.level == levels[2] and info["optimal_moves"] == 3
+    _, _, terminated, _, info = env.step("Left || Left || Left")
+    assert terminated and info["outcome"] == 1.0 and info["task_id"] == f"{path}#2"
+
+
+def test_level_files_without_headers_split_on_blank_lines():
+    levels = parse_levels("#####\n#@$.#\n#####\n\n\n######\n#@ $.#\n######\n")
+    assert [level.width for level in levels] == [5, 6]
+
+
+def test_a_multi_level_text_is_not_read_as_one_level():
+    with pytest.raises(LevelError, match="holds 3 levels"):
+        parse_level(BOXOBAN_FILE)
+
+
+def test_bad_level_files_and_indices_name_the_problem(tmp_path):
+    path = tmp_path / "levels.txt"
+    path.write_text(BOXOBAN_FILE.replace("#@ $.#", "#@ ?.#"))
+    with pytest.raises(LevelError, match="level 1 of the file: unknown character '\\?'"):
+        read_level_file(path)
+    with pytest.raises(LevelError, match="cannot read the level file"):
+        read_level_file(tmp_path / "missing.txt")
+    path.write_text(BOXOBAN_FILE)
+    env = SokobanEnv()
+    for index in (3, -1, "0", True):
+        with pytest.raises(LevelError, match=r"level_index must be an integer in 0\.\.2"):
+            env.reset(options={"level_file": str(path), "level_index": index})
+
+
+def test_tabs_expand_to_eight_column_stops():
+    level = parse_level("\t#####\n\t#@$.#\n\t#####")
+    assert level.width == 13 and level.render().splitlines()[1] == "________#PXO#"
+    assert len(solve(level)) == 1
+
+
+def test_a_given_level_names_no_task():
+    env = SokobanEnv()
+    _, info = env.reset(seed=3, options={"level": OWN_FORMAT})
+    assert info["task_id"] is None
+    _, _, _, _, info = env.step("Down")
+    assert info["task_id"] is None

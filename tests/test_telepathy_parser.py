@@ -156,3 +156,23 @@ def test_a_comparison_with_a_thing_never_tells_which_thing_it_is():
     for question in ("Is it bigger than a giraffe?", "Is it smaller than a giraffe?"):
         test = parse_question(question)
         assert {test.answer(entity) for entity in same_size} == {"maybe"}, question
+
+
+@pytest.mark.parametrize(
+    ("hedged", "plain"),
+    [
+        ("Is it a dog by any chance?", "Is it a dog?"),
+        ("My guess: is it a dog?", "Is it a dog?"),
+        ("Is it bigger in size than a car?", "Is it bigger than a car?"),
+        ("Is it smaller in size than a car?", "Is it smaller than a car?"),
+        ("Is it something people didn't make?", "Is it not something people make?"),
+    ],
+)
+def test_hedges_and_negations_inside_a_phrase_ask_what_the_plain_question_asks(hedged, plain):
+    assert parse_question(hedged) is not None
+    assert parse_question(hedged) == parse_question(plain)
+
+
+def test_a_negated_phrase_is_the_negation_of_the_phrase():
+    assert answer("Is it something people didn't make?", "mountain") == "yes"
+    assert answer("Is it something people didn't make?", "car") == "no"

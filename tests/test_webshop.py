@@ -15,16 +15,17 @@ from gymnasium.utils.env_checker import check_env
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.webshop import WebShopEnv
-from infopo_envs.webshop.catalogue import Catalogue
+from infopo_envs.webshop.catalogue import FAMILY_SIZE, GOAL_FACETS, Catalogue
 from infopo_envs.webshop.goals import (
     TEST_STRIDE,
     Goal,
     generate_goal,
     price_cap,
-    split_product,
+    split_family,
     split_size,
 )
 from infopo_envs.webshop.oracle import target_search
+from infopo_envs.webshop.paraphrases import type_names
 from infopo_envs.webshop.reward import (
     attribute_matches,
     option_matches,
@@ -35,7 +36,7 @@ from infopo_envs.webshop.reward import (
 from infopo_envs.webshop.vocabulary import PRODUCT_TYPES
 
 PRODUCTS = 10_000
-SMALL = 300
+SMALL = 1000
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +77,12 @@ def test_products_are_well_formed(catalogue):
     for product in catalogue.products:
         kind = product.kind
         assert kind.noun.lower() in product.title.lower()
-        assert 3 <= len(product.attributes) <= len(kind.facets)
+        assert min(4, len(kind.facets)) <= len(product.attributes) <= len(kind.facets)
         assert len(product.attributes) == len(set(product.attributes))
         low, high = kind.price
-        assert low <= product.price <= high + 1
+        assert low <= product.price <= high + 61  # price variants cost up to $60 more
         for (name, values), option in zip(product.options, kind.options, strict=True):
-            assert name == option.name and len(values) >= 2 and set(values) <= set(option.values)
+            assert name == option.name and len(values) >= 1 and set(values) <= set(option.values)
         details = catalogue.details(product.index)
         for attribute in product.attributes:
             assert any(attribute in bullet for bullet in details.bullets)
@@ -95,12 +96,32 @@ def test_price_cap_is_the_larger_of_two_of_the_next_four_multiples_of_ten():
     assert {price_cap(20.0, rng) for _ in range(300)} == {40.0, 50.0, 60.0}
 
 
-def test_splits_target_disjoint_products():
-    n = 95
-    test = {split_product("test", k) for k in range(split_size(n, "test"))}
-    train = {split_product("train", k) for k in range(split_size(n, "train"))}
-    assert not test & train and test | train == set(range(n))
-    assert all(i % TEST_STRIDE == 0 for i in test)
+def test_splits_target_disjoint_families():
+    n = 95 * FAMILY_SIZE + 3  # a partial family at the end is never a target
+    test = {split_family("test", k) for k in range(split_size(n, "test"))}
+    train = {split_family("train", k) for k in range(split_size(n, "train"))}
+    assert not test & train and test | train == set(range(95))
+    assert all(f % TEST_STRIDE == 0 for f in test)
+
+
+def test_each_family_member_differs_from_its_target_in_exactly_one_goal_term(catalogue):
+    """A perfect purchase of any other member (wanted options when offered) loses exactly one
+    term: a goal attribute, an option or the price."""
+    for index in range(30):
+        goal = generate_goal(catalogue, "train", index)
+        family = goal.product_index // FAMILY_SIZE
+        members = range(family * FAMILY_SIZE, (family + 1) * FAMILY_SIZE)
+        for member in members:
+            product = catalogue[member]
+            chosen = {n: v for n, v in goal.options if v in product.option_values(n)}
+            score = score_purchase(product, chosen, goal)
+            missed = (
+                [a for a, ok in score.attributes.items() if not ok]
+                + [o for o, ok in score.options.items() if not ok]
+                + ([] if score.price_ok else ["price"])
+            )
+            assert score.type.r_type == 1.0
+            assert len(missed) == (0 if member == goal.product_index else 1), (member, missed)
 
 
 def test_goals_are_read_off_their_target(catalogue):
@@ -109,13 +130,15 @@ def test_goals_are_read_off_their_target(catalogue):
             goal = generate_goal(catalogue, split, index)
             product = catalogue[goal.product_index]
             assert goal == generate_goal(catalogue, split, index)
-            assert (goal.product_index % TEST_STRIDE == 0) == (split == "test")
+            family = goal.product_index // FAMILY_SIZE
+            assert (family % TEST_STRIDE == 0) == (split == "test")
             assert set(goal.attributes) <= set(product.attributes)
-            assert 1 <= len(goal.attributes) <= 3
+            assert len(goal.attributes) == GOAL_FACETS
             assert [n for n, _ in goal.options] == [n for n, _ in product.options]
             assert all(v in product.option_values(n) for n, v in goal.options)
             assert product.price < goal.price_cap <= product.price + 40
-            assert goal.query in goal.instruction
+            names = (goal.query, *type_names(goal.query))
+            assert any(name in goal.instruction for name in names), goal.instruction
             assert f"{goal.price_cap:.0f}" in goal.instruction
 
 
@@ -161,29 +184,52 @@ def test_type_reward_follows_webshop_rules(catalogue):
     assert type_score(chips, _goal(shampoo)).r_type == 0.0
 
 
-def test_attributes_match_fuzzily_then_in_text(catalogue):
+def test_attributes_match_the_same_value_never_a_substring_or_the_text(catalogue):
     product = catalogue[0]
-    details = catalogue.details(0)
     have = product.attributes[0]
-    fuzzy = have.upper().replace(" ", "-")  # case and punctuation do not matter
-    goal = _goal(product, attributes=(fuzzy, "made on the moon"))
-    assert attribute_matches(product, details, goal) == {fuzzy: True, "made on the moon": False}
-    # not an attribute, but written in the bullet points: matched as in WebShop
-    extra = "customers choose it"
-    bare = dataclasses.replace(product, attributes=("xyz",))
-    assert attribute_matches(bare, details, _goal(product, attributes=(extra,)))[extra] is True
-
-
-def test_options_size_exact_others_fuzzy(catalogue):
-    shampoo = _first_of_type(catalogue, "shampoo")
-    size, scent = (values[0] for _, values in shampoo.options)
-    goal = _goal(shampoo, options=(("size", size), ("scent", scent)))
-    assert option_matches({"size": size, "scent": scent.upper()}, goal) == {
-        "size": True,
-        "scent": True,
+    spelled = have.upper().replace(" ", "-")  # case and punctuation do not matter
+    goal = _goal(product, attributes=(spelled, "made on the moon"))
+    assert attribute_matches(product, goal) == {spelled: True, "made on the moon": False}
+    # in the bullet points but not an attribute: not matched (WebShop would match it)
+    extra = catalogue.details(0).bullets[-1].lower().rstrip(".")  # a generic bullet point
+    assert attribute_matches(product, _goal(product, attributes=(extra,)))[extra] is False
+    # a goal attribute whose words another attribute contains is not that attribute
+    camera = dataclasses.replace(product, attributes=("color night vision", "ip66 waterproof"))
+    goal = _goal(camera, attributes=("night vision", "waterproof", "ip66 waterproof"))
+    assert attribute_matches(camera, goal) == {
+        "night vision": False,
+        "waterproof": False,
+        "ip66 waterproof": True,
     }
-    assert option_matches({"size": size + " x", "scent": scent}, goal)["size"] is False
-    assert option_matches({"scent": "burnt rubber"}, goal) == {"size": False, "scent": False}
+    sheets = dataclasses.replace(product, attributes=("400 thread count",))
+    wanted = ("600 thread count", "400 Thread-Count")
+    assert attribute_matches(sheets, _goal(sheets, attributes=wanted)) == {
+        "600 thread count": False,
+        "400 Thread-Count": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "wanted", "chosen", "matched"),
+    [
+        ("pack", "pack of 2", "pack of 3", False),
+        ("pack", "pack of 2", "Pack-of-2", True),
+        ("pack", "2 cameras", "4 cameras", False),
+        ("color", "gold", "rose gold", False),
+        ("color", "rose gold", "gold", False),
+        ("model", "iphone 15", "iphone 15 pro", False),
+        ("color", "navy", "navy blue", False),
+        ("color", "light gray", "Light Grey", True),
+        ("size", "x-large", "xx-large", False),
+        ("size", "33.8 fl oz", "33.8 fluid ounces", True),
+        ("size", "7", "7.5", False),
+    ],
+)
+def test_options_match_the_same_value_only(catalogue, name, wanted, chosen, matched):
+    goal = _goal(catalogue[0], options=((name, wanted),))
+    assert option_matches({name: chosen}, goal) == {name: matched}
+    assert option_matches({}, goal) == {name: False}
+    assert option_matches({"other": wanted}, goal) == {name: False}
 
 
 def test_price_within_cap_is_inclusive(catalogue):
@@ -194,18 +240,18 @@ def test_price_within_cap_is_inclusive(catalogue):
 
 def test_purchase_reward_combines_the_terms(catalogue):
     shampoo = _first_of_type(catalogue, "shampoo")
-    details = catalogue.details(shampoo.index)
     (size_name, sizes), (scent_name, scents) = shampoo.options
+    other_scent = next(v for v in shampoo.kind.options[1].values if v != scents[0])
     goal = _goal(
         shampoo,
         attributes=(shampoo.attributes[0], "made on the moon"),
         options=((size_name, sizes[0]), (scent_name, scents[0])),
         price_cap=shampoo.price - 1,
     )
-    score = score_purchase(shampoo, details, {size_name: sizes[0], scent_name: scents[1]}, goal)
+    score = score_purchase(shampoo, {size_name: sizes[0], scent_name: other_scent}, goal)
     assert score.reward == pytest.approx((1 + 1 + 0) / (2 + 2 + 1))
     json.dumps(score.to_info())
-    perfect = score_purchase(shampoo, details, dict(goal.options), _goal(shampoo))
+    perfect = score_purchase(shampoo, dict(goal.options), _goal(shampoo))
     assert perfect.reward == 1.0
 
 

@@ -18,6 +18,9 @@ from subclasses. Two ways in:
      obtained the feedback (None/NaN where undefined; a shorter list leaves the last actions
      without IG).
 
+   ``infopo_agent.adapters.trl_rollout.infopo_rollout_func`` is that function for any InfoPO
+   env (it plays ``rollout_groups`` with the trainer's model and scores IG).
+
 2. ``info_gain_reward`` (approximate): a reward function that adds the mean IG of a completion
    to its reward, for a stock ``GRPOTrainer`` whose ``rollout_func`` returns ``info_gain``. The
    bonus is sequence-level: no per-turn credit and no gate.
@@ -114,8 +117,10 @@ class InfoPOGRPOTrainer(GRPOTrainer):
         return rewards_per_func
 
     def _generate_and_score_completions(self, inputs):
-        output = super()._generate_and_score_completions(inputs)
+        # Read the mode first: a rollout_func that wraps the model in ``HFPolicy`` leaves it in
+        # eval mode, and the metrics of a training step would be logged under ``eval_*``.
         mode = "train" if self.model.training else "eval"
+        output = super()._generate_and_score_completions(inputs)
         group_size = self.num_generations if mode == "train" else self.num_generations_eval
         if any(INFO_GAIN_FIELD not in example for example in inputs):
             raise ValueError(f"the rollout_func must return {INFO_GAIN_FIELD!r} per completion")

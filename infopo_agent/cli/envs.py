@@ -56,7 +56,7 @@ def list_envs(args: argparse.Namespace) -> int:
         spec = gym.spec(env_id)
         env_cls = spec.entry_point if callable(spec.entry_point) else _load(spec.entry_point)
         summary = (env_cls.__doc__ or "").strip().splitlines()[0]
-        table.add_row(env_id, str(spec.max_episode_steps), summary)
+        table.add_row(env_id, str(spec.kwargs["max_turns"]), summary)
     console.print(table)
     return 0
 

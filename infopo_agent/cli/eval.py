@@ -35,11 +35,16 @@ def evaluate(args: argparse.Namespace) -> int:
     policy = load_hf_policy(spec, device=args.device) if spec.kind == "hf" else None
     started = time.perf_counter()
     records = run_episodes(spec, settings, policy=policy)
-    summary = summarize(records, settings, spec.name, time.perf_counter() - started)
     write_jsonl(out / TRANSCRIPTS, records)
+    summary = summarize(records, settings, spec.name, time.perf_counter() - started)
     write_json(out / SUMMARY, summary)
     if len(records) <= MAX_EPISODE_ROWS:
         console.print(episodes_table(records, f"{spec.name} on {settings.env_id}"))
     console.print(summary_table(summary, f"{spec.name} on {settings.env_id} ({settings.split})"))
+    for failure in summary.simulator_errors:
+        console.print(
+            f"[yellow]not scored[/]: episode {failure.episode} ({failure.task_id}), "
+            f"simulator failed: {failure.error}"
+        )
     console.print(f"Wrote {out / TRANSCRIPTS} and {out / SUMMARY}")
     return 0

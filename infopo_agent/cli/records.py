@@ -83,6 +83,15 @@ class EpisodeRecord(Record):
     terminated: bool
     truncated: bool
     simulator_stats: dict[str, Any] | None = None
+    simulator_error: str | None = None
+
+
+class SimulatorFailure(Record):
+    """An episode left out of the scores because its user simulator failed."""
+
+    episode: int
+    task_id: str
+    error: str
 
 
 class EvalSummary(Record):
@@ -109,6 +118,7 @@ class EvalSummary(Record):
     policy_prompt_tokens: int | None
     policy_completion_tokens: int | None
     wall_time_s: float
+    simulator_errors: list[SimulatorFailure] = Field(default_factory=list)
 
 
 class PersonaResult(Record):

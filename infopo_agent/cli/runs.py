@@ -8,6 +8,10 @@ batch of groups together (``infopo_agent.rollout.rollout_groups``); scripted and
 play one episode at a time. With ``--example-turns N`` a model policy first sees a system line
 and a worked example of the env's oracle on a train task (``infopo_agent.prompting``); every
 record keeps that context.
+
+An episode whose user simulator fails (after the simulator's own retries) is recorded with its
+``simulator_error`` and the run goes on; the summary leaves it out of every score and lists it.
+``--fail-fast`` stops the run at the first failure instead.
 """
 
 from __future__ import annotations
@@ -75,6 +79,12 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, episodes: int, group: 
     parser.add_argument("--device", help="torch device for a local model (default: cuda if any)")
     parser.add_argument("--base-url", help="OpenAI-compatible endpoint for openai:<model>")
     parser.add_argument("--api-key", help="API key for openai:<model> (default: OPENAI_API_KEY)")
+    parser.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first user-simulator failure (default: record the episode as "
+        "simulator_error, leave it out of the scores, and go on)",
+    )
     add_example_argument(parser, default=0)
 
 
@@ -94,6 +104,7 @@ class RunSettings:
     base_url: str | None = None
     api_key: str | None = None
     example_turns: int = 0
+    fail_fast: bool = False
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, simulator: str | None) -> RunSettings:
@@ -114,6 +125,7 @@ class RunSettings:
             base_url=args.base_url,
             api_key=args.api_key,
             example_turns=args.example_turns,
+            fail_fast=getattr(args, "fail_fast", False),
         )
 
     def make_env(self) -> gym.Env:
@@ -212,6 +224,7 @@ def _run_model(policy, spec, settings, tasks, example, advance: Callable[[int], 
             max_context_tokens=context,
             system=example.system,
             preamble=example.preamble,
+            fail_fast=settings.fail_fast,
         )
         for k, (env, trajectory) in enumerate(zip(envs, trajectories, strict=True)):
             tokens = [_span_tokens(trajectory, t) for t in range(trajectory.num_turns)]
@@ -225,6 +238,7 @@ def _run_model(policy, spec, settings, tasks, example, advance: Callable[[int], 
                     tokens=tokens,
                     ended=(trajectory.terminated, trajectory.truncated),
                     example=example,
+                    simulator_error=trajectory.simulator_error,
                 )
             )
             env.close()
@@ -244,6 +258,7 @@ def _span_tokens(trajectory, t: int) -> dict[str, Any]:
 
 def _run_scripted(env, spec, settings, tasks, example, advance: Callable[[int], None]):
     from infopo_envs.core.agents import RandomAgent, oracle_for, run_episode
+    from simulators import SimulatorError
 
     records: list[EpisodeRecord] = []
     for task_id in tasks:
@@ -266,11 +281,17 @@ def _run_scripted(env, spec, settings, tasks, example, advance: Callable[[int], 
                     seed=seed,
                     context=_context_messages(example),
                 )
-            result = run_episode(env, agent, seed=seed, options={"task_id": task_id})
+            error = None
+            try:
+                result = run_episode(env, agent, seed=seed, options={"task_id": task_id})
+                ended = (result.terminated, not result.terminated)
+            except SimulatorError as failure:
+                if settings.fail_fast:
+                    raise
+                error, ended = str(failure) or type(failure).__name__, (False, False)
             tokens = None
             if isinstance(agent, OpenAIAgent):
                 tokens = [{"prompt_tokens": p, "action_tokens": c} for p, c in agent.usage]
-            ended = (result.terminated, not result.terminated)
             records.append(
                 episode_record(
                     spec,
@@ -281,6 +302,7 @@ def _run_scripted(env, spec, settings, tasks, example, advance: Callable[[int], 
                     tokens=tokens,
                     ended=ended,
                     example=example,
+                    simulator_error=error,
                 )
             )
             advance(1)
@@ -302,6 +324,7 @@ def episode_record(
     tokens: list[dict[str, Any]] | None,
     ended: tuple[bool, bool],
     example: ExamplePrompt,
+    simulator_error: str | None = None,
 ) -> EpisodeRecord:
     """The record of the episode ``env`` has just played, from its transcript and context."""
     unwrapped = env.unwrapped
@@ -341,4 +364,5 @@ def episode_record(
         terminated=ended[0],
         truncated=ended[1],
         simulator_stats=last.get("simulator"),
+        simulator_error=simulator_error,
     )

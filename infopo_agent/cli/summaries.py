@@ -7,7 +7,8 @@ from collections import defaultdict
 
 from rich.table import Table
 
-from infopo_agent.cli.records import EpisodeRecord, EvalSummary
+from infopo_agent.cli.common import RunError
+from infopo_agent.cli.records import EpisodeRecord, EvalSummary, SimulatorFailure
 from infopo_agent.cli.runs import RunSettings
 from infopo_agent.metrics import pass_hat_k
 
@@ -15,15 +16,31 @@ from infopo_agent.metrics import pass_hat_k
 def summarize(
     records: list[EpisodeRecord], settings: RunSettings, policy: str, wall_time_s: float
 ) -> EvalSummary:
-    """Means over episodes, pass^k for k = 1..G over tasks, and summed token counts."""
-    turns = [turn for record in records for turn in record.turns]
+    """Means over scored episodes, pass^k for k = 1..G over tasks, and summed token counts.
+
+    Episodes whose simulator failed are listed in ``simulator_errors`` and scored nowhere; a
+    task with fewer than k scored runs takes no part in pass^k.
+    """
+    failures = [
+        SimulatorFailure(episode=r.episode, task_id=r.task_id, error=r.simulator_error)
+        for r in records
+        if r.simulator_error is not None
+    ]
+    scored = [record for record in records if record.simulator_error is None]
+    if not scored:
+        raise RunError(f"every episode's user simulator failed; the first: {failures[0].error}")
+    turns = [turn for record in scored for turn in record.turns]
     by_group: dict[str, list[bool]] = defaultdict(list)
-    for record in records:
+    for record in scored:
         by_group[record.group].append(record.success)
     pass_k = None
     if settings.group > 1:
         counts = [(sum(runs), len(runs)) for runs in by_group.values()]
-        pass_k = {str(k): pass_hat_k(counts, k) for k in range(1, settings.group + 1)}
+        pass_k = {
+            str(k): pass_hat_k([c for c in counts if c[1] >= k], k)
+            for k in range(1, settings.group + 1)
+            if any(n >= k for _, n in counts)
+        }
     stats = [record.simulator_stats or {} for record in records]
     return EvalSummary(
         env_id=settings.env_id,
@@ -31,14 +48,14 @@ def summarize(
         simulator=settings.simulator,
         seed=settings.seed,
         split=settings.split,
-        tasks=len(by_group),
+        tasks=len({record.group for record in records}),
         group_size=settings.group,
         episodes=len(records),
         max_turns=settings.max_turns,
-        mean_outcome=statistics.fmean(r.outcome for r in records),
-        success_rate=statistics.fmean(r.success for r in records),
+        mean_outcome=statistics.fmean(r.outcome for r in scored),
+        success_rate=statistics.fmean(r.success for r in scored),
         pass_hat_k=pass_k,
-        mean_turns=statistics.fmean(r.num_turns for r in records),
+        mean_turns=statistics.fmean(r.num_turns for r in scored),
         invalid_action_rate=(sum(not t.action_valid for t in turns) / len(turns)) if turns else 0.0,
         simulator_calls=sum(int(s.get("calls", 0)) for s in stats),
         simulator_prompt_tokens=sum(int(s.get("prompt_tokens", 0)) for s in stats),
@@ -46,6 +63,7 @@ def summarize(
         policy_prompt_tokens=_total(t.prompt_tokens for t in turns),
         policy_completion_tokens=_total(t.action_tokens for t in turns),
         wall_time_s=round(wall_time_s, 3),
+        simulator_errors=failures,
     )
 
 
@@ -80,6 +98,7 @@ METRICS = (
     ("invalid rate", lambda s: f"{s.invalid_action_rate:.3f}"),
     ("sim calls", lambda s: str(s.simulator_calls)),
     ("sim tokens", lambda s: str(s.simulator_prompt_tokens + s.simulator_completion_tokens)),
+    ("sim errors", lambda s: str(len(s.simulator_errors))),
     ("wall s", lambda s: f"{s.wall_time_s:.1f}"),
 )
 

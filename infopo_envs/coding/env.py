@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from infopo_envs.coding.judge import fact_asked_about
-from infopo_envs.coding.sandbox import DEFAULT_PRELOAD, Sandbox, grade
+from infopo_envs.coding.judge import PURPOSE, asks_purpose, fact_asked_about
+from infopo_envs.coding.sandbox import Sandbox, grade
 from infopo_envs.coding.tasks import ENV_NAME, CodingTask, expected_for, task_for
 from infopo_envs.core import (
     ActionForm,
@@ -32,17 +32,20 @@ class CodingCollabEnv(InfoPOEnv):
     conversion, ranking, dates, data cleaning, grids, number games); the seed draws its hidden
     parameters (thresholds, rounding, tie-breaking, edge cases, return format). The agent sees
     the function's signature and the user's vague request. The user holds the hidden reference
-    implementation and a list of facts about it; asked about one (the env's lexicon decides which
-    from the question's words), the user states it in plain words, and says "I don't know"
-    otherwise. At most one new fact per question. ``[answer]`` submits code, which runs in an
-    isolated sandbox (``docs/sandbox.md``) against at least 10 hidden tests.
+    implementation and a list of facts about it; asked about one (the env's lexicon, read by the
+    shared judging core, decides which from the question's words), the user states it in plain
+    words; asked what the function is for, the user summarizes the request; otherwise the user
+    says "I don't know". At most one new fact per question. ``[answer]`` submits code, which runs
+    in an isolated sandbox (``docs/sandbox.md``) against 12 hidden tests, chosen as the inputs
+    on which the family's other variants disagree with this one (``coding/probing.py``), so
+    guessing the parameters does not pay.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
     ``[action] <question to the user>`` or ``[answer] <python code>`` (markdown code fences are
     tolerated; all fenced blocks are joined). The code must define the function named in the
-    signature; the modules ``math, re, string, collections, itertools, functools, datetime,
-    heapq, bisect, operator, calendar`` are importable.
+    signature; the interpreter's whole standard library is importable (``typing``, ``json``,
+    ``dataclasses``, ``collections``, ``datetime``, ...), nothing else.
 
     ## Observation Space
     Text (up to 32768 characters). ``reset`` returns the instructions, the signature, the
@@ -56,8 +59,9 @@ class CodingCollabEnv(InfoPOEnv):
 
     ## Starting State
     A task drawn from the seed: ``options={"task_id": "test-0003"}`` picks one,
-    ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
-    train split (disjoint from test).
+    ``options={"split": "test"}`` draws from the fixed 300-task test split (300 distinct
+    variants reserved for test), otherwise from the train split, which never uses a reserved
+    variant (disjoint by content: reference and hidden tests; ``docs/envs/coding.md``).
 
     ## Episode End
     Terminates at ``[answer]``; truncates at ``max_turns`` (default 10).
@@ -65,9 +69,14 @@ class CodingCollabEnv(InfoPOEnv):
     ## Information
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (``user`` for replies,
     ``env`` for test results and errors), ``action_valid``, ``placeholder``, ``family`` and
-    ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind``. After
+    ``revealed`` (keys of the facts the user has stated); replies add ``reply_kind`` and
+    ``judgment`` (``{"kind": "reveal" | "repeat" | "answer" | "unknown", "keys": [...]}``: the
+    fact the question was judged about, or ``purpose`` for a question about what the function
+    is for, answered with a summary of the request and the topics the user can explain). After
     ``[answer]``: ``tests`` (one status per test: ``passed``, ``failed``, ``error`` or
-    ``timeout``, never the expected values), ``passed`` and ``total``; the last step also
+    ``timeout``, never the expected values), ``passed`` and ``total``; the reply names up to
+    three distinct errors (``ZeroDivisionError: division by zero``; an import that failed),
+    with the test's inputs cut out of their messages; the last step also
     ``outcome``, ``success`` and ``simulator`` statistics. A failure of the sandbox itself (not of
     the submission) raises ``SandboxError`` and leaves the env as it was.
 
@@ -78,12 +87,14 @@ class CodingCollabEnv(InfoPOEnv):
     level), default ``Sandbox()``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release. Test variants reserved by reference, 300 test tasks, hidden tests
+      that tell a variant from its siblings, framed openings, the standard library in the
+      sandbox, errors named in the feedback, questions read by the judging core.
     """
 
     env_name = ENV_NAME
     default_max_turns = 10
-    test_size = 100
+    test_size = 300
     grammar = TaggedGrammar(
         ActionForm("action", "say something to the user (e.g. ask a question)", "message"),
         ActionForm("answer", "submit your Python code; this ends the episode", "python code"),
@@ -111,12 +122,11 @@ class CodingCollabEnv(InfoPOEnv):
             seed=int(self.np_random.integers(2**63)),
             opening=self.task.request,
         )
-        modules = ", ".join(DEFAULT_PRELOAD)
         return (
             "You are a programming assistant. A user needs a Python function. Their request is "
             "vague, but they know exactly what the function must do: ask them, then submit "
-            "your code. It is run on hidden tests in a sandbox (no files, no network; modules "
-            f"available: {modules}); your score is the fraction of tests passed.\n"
+            "your code. It is run on hidden tests in a sandbox (no files, no network; the "
+            "standard library is available); your score is the fraction of tests passed.\n"
             f"Signature: {self.task.signature}\n"
             f"{self.instructions_footer()}\n\nUser: {self.task.request}"
         )
@@ -152,7 +162,11 @@ class CodingCollabEnv(InfoPOEnv):
 
     def _ask(self, question: str) -> Feedback:
         fact = fact_asked_about(question, self.task.facts)
-        if fact is None:
+        keys = [] if fact is None else [fact.key]
+        if fact is None and asks_purpose(question):
+            plan, keys = ReplyPlan("answer", ((self._purpose(),),)), [PURPOSE]
+            new = []
+        elif fact is None:
             plan, new = ReplyPlan("unknown"), []
         elif fact.key in self.revealed:
             plan, new = ReplyPlan("repeat", (fact.phrasings,)), []
@@ -160,7 +174,16 @@ class CodingCollabEnv(InfoPOEnv):
             plan, new = ReplyPlan("reveal", (fact.phrasings,)), [fact.key]
         reply = self.user.say(question, plan)  # may raise; nothing has changed yet
         self.revealed += new
-        return Feedback(reply, 0.0, "user", info={"reply_kind": plan.kind})
+        judgment = {"kind": plan.kind, "keys": sorted(keys)}
+        return Feedback(reply, 0.0, "user", info={"reply_kind": plan.kind, "judgment": judgment})
+
+    def _purpose(self) -> str:
+        """What the function is for, and which details the user can explain (never a test)."""
+        topics = ", ".join(fact.key.replace("_", " ") for fact in self.task.facts)
+        return (
+            f"{self.task.summary or self.task.request} It has to match the signature "
+            f"{self.task.signature}. Ask me about the details that matter: {topics}."
+        )
 
     def _submit(self, code: str) -> Feedback:
         ref = self.task_ref
@@ -175,6 +198,9 @@ class CodingCollabEnv(InfoPOEnv):
         text = f"Submitted. {verdict.passed} of {len(verdict.statuses)} hidden tests passed."
         if counts:
             text += f" ({counts})"
+        errors = list(dict.fromkeys(e for e in report.errors if e))
+        if errors:
+            text += " Errors: " + "; ".join(errors[:3]) + "."
         info = {
             "tests": list(verdict.statuses),
             "passed": verdict.passed,
@@ -199,7 +225,6 @@ class CodingCollabEnv(InfoPOEnv):
         menu = ["[action] Can you tell me more about what you need?"]
         menu += [f"[action] {fact.question}" for fact in self.task.facts]
         menu.append(f"[answer] def {self.task.function}(*args):\n    return None\n")
-        menu.append(f"[answer] ```python\n{self.task.reference}```")
         return menu
 
 

@@ -29,6 +29,7 @@ import time
 MAX_DEPTH = 32
 MAX_JOB_BYTES = 4 << 20
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND = 32, 4096
 PR_SET_NO_NEW_PRIVS = 38
 SANDBOX_TMP = "/tmp"
 SANDBOX_WORKDIR = "/tmp/work"
@@ -143,7 +144,7 @@ def _run_tests(job, start):
         code = compile(job["source"], "<submission>", "exec")
         exec(code, namespace)
     except BaseException as error:  # the submission may raise anything, SystemExit included
-        _report(start, "load_error", type(error).__name__)
+        _report(start, "load_error", _describe(error))
         return
     function = namespace.get(job["function"])
     if not callable(function):
@@ -154,7 +155,7 @@ def _run_tests(job, start):
             args = decode(calls[index])
             value = function(*args)
         except BaseException as error:
-            _report(index, "raised", type(error).__name__)
+            _report(index, "raised", type(error).__name__ + "\t" + _describe(error))
             continue
         try:
             text = to_json(encode(value))
@@ -165,6 +166,16 @@ def _run_tests(job, start):
             _report(index, "error", "return value too large")
         else:
             _report(index, "value", text)
+
+
+def _describe(error):
+    """``Type: message`` on one line, short (the parent removes test inputs from it)."""
+    try:
+        message = " ".join(str(error).split())
+    except BaseException:
+        message = ""
+    text = type(error).__name__ + (f": {message}" if message else "")
+    return text[:300]
 
 
 def _runner(job, start, report_w, output_w):
@@ -213,18 +224,46 @@ def _mount_tmpfs(libc, path, flags, options):
 
 
 def _prepare_filesystem(job):
-    """In a mount namespace: hide the given paths behind empty read-only tmpfs, fresh /tmp."""
+    """In a mount namespace: hide the given paths behind empty read-only tmpfs, fresh /tmp.
+
+    The interpreter's standard library stays readable even when it lives under a hidden path
+    (a Python installed under /root or /home): it is bound back, read-only, at its own place,
+    with its site-packages hidden.
+    """
     if not job["namespace"]:
         return
     libc = _libc()
     sealed = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
-    for path in job["hide"]:
-        if os.path.isdir(path) and path != SANDBOX_TMP:
-            _mount_tmpfs(libc, path, sealed, "size=4k,mode=0755")
+    stdlib = os.path.dirname(os.path.realpath(os.__file__))
+    hidden = [p for p in job["hide"] if os.path.isdir(p) and p != SANDBOX_TMP]
+    covering = [p for p in hidden if (stdlib + "/").startswith(p.rstrip("/") + "/")]
+    kept = os.open(stdlib, os.O_RDONLY | os.O_DIRECTORY) if covering else None  # before hiding
+    for path in hidden:
+        flags = sealed & ~MS_RDONLY if path in covering else sealed
+        _mount_tmpfs(libc, path, flags, "size=64k,mode=0755")
+    if kept is not None:
+        os.makedirs(stdlib, mode=0o755, exist_ok=True)
+        _mount(libc, f"/proc/self/fd/{kept}", stdlib, MS_BIND)
+        _mount(libc, None, stdlib, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        os.close(kept)
+        site = os.path.join(stdlib, "site-packages")
+        if os.path.isdir(site):
+            _mount_tmpfs(libc, site, sealed, "size=4k,mode=0755")
+        for path in covering:
+            _mount(libc, None, path, MS_REMOUNT | sealed, "size=64k,mode=0755")
     _mount_tmpfs(libc, SANDBOX_TMP, MS_NOSUID | MS_NODEV | MS_NOEXEC, job["tmp_options"])
     os.mkdir(SANDBOX_WORKDIR, 0o700)
     if job["uid"] is not None:
         os.chown(SANDBOX_WORKDIR, job["uid"], job["gid"])
+
+
+def _mount(libc, source, target, flags, options=None):
+    encoded = [None if v is None else v.encode() for v in (source, target, options)]
+    if libc.mount(encoded[0], encoded[1], None, flags, encoded[2]) != 0:
+        import ctypes
+
+        number = ctypes.get_errno()
+        raise OSError(number, f"mount {source} on {target}: {os.strerror(number)}")
 
 
 def _kill_sandboxed(job, runner_pid):

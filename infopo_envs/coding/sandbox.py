@@ -42,22 +42,33 @@ from infopo_envs.coding import harness
 HARNESS_SOURCE = Path(harness.__file__).read_text(encoding="utf-8")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ISOLATION_LEVELS = ("namespace", "process", "unprivileged")
-#: Modules the supervisor imports before the privilege drop when the submission's import
-#: statements name them, so they work even where the interpreter's library is unreadable to the
-#: sandbox user (the library of a Python installed under a private home, say).
-DEFAULT_PRELOAD = (
-    "math",
-    "re",
-    "string",
-    "collections",
-    "itertools",
-    "functools",
-    "datetime",
-    "heapq",
-    "bisect",
-    "operator",
-    "calendar",
+#: Standard-library modules that do something beyond computing when imported (open a browser,
+#: print, start a GUI or an installer): never imported on a submission's behalf.
+NOT_PRELOADED = frozenset(
+    {
+        "antigravity",
+        "this",
+        "idlelib",
+        "tkinter",
+        "turtle",
+        "turtledemo",
+        "webbrowser",
+        "ensurepip",
+        "venv",
+        "pydoc",
+        "pydoc_data",
+        "lib2to3",
+        "test",
+        "__main__",
+    }
 )
+#: Modules the supervisor imports before the privilege drop when the submission's import
+#: statements name them (with their submodules), so they work even where the interpreter's
+#: library is unreadable to the sandbox user (a Python installed under a private home, say):
+#: the standard library, less ``NOT_PRELOADED``.
+DEFAULT_PRELOAD = tuple(sorted(set(sys.stdlib_module_names) - NOT_PRELOADED))
+#: Modules the named ones import lazily, on first use (``datetime.strptime`` loads _strptime).
+LAZY_COMPANIONS = {"datetime": ("_strptime",), "time": ("_strptime",)}
 WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
 HIDDEN_PATHS = ("/tmp", "/var/tmp", "/dev/shm", "/home", "/root", "/run/user", "/mnt", "/media")
 UID_BASE = 200_000
@@ -103,13 +114,16 @@ class RunReport:
     """What the sandbox saw: one ``(kind, detail)`` per test, and the captured output.
 
     ``kind`` is ``value`` (detail: the decoded return value), ``raised`` (detail: the exception's
-    class name), ``error`` or ``timeout`` (detail: a reason).
+    class name), ``error`` or ``timeout`` (detail: a reason). ``errors`` holds, per test, what
+    went wrong in words (``"ZeroDivisionError: division by zero"``, the import error of a
+    submission that failed to load), with the test's inputs cut out; None for other tests.
     """
 
     outcomes: list[tuple[str, Any]]
     output: str
     isolation: str
     runner_exits: list[str] = field(default_factory=list)
+    errors: list[str | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,13 @@ class Sandbox:
             self._isolation = level
         return self._isolation
 
+    def _preload(self, source: str) -> list[str]:
+        """The modules (dotted names too) the source imports that the supervisor may load."""
+        allowed = set(self.preload)
+        names = [m for m in sorted(imported_modules(source)) if m.split(".")[0] in allowed]
+        companions = [c for m in names for c in LAZY_COMPANIONS.get(m, ()) if c in allowed]
+        return list(dict.fromkeys([*names, *companions]))
+
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_isolation": None}
 
@@ -221,7 +242,7 @@ class Sandbox:
             "total_timeout": limits.total_timeout,
             "output_limit": limits.output,
             "value_limit": limits.value,
-            "preload": [m for m in self.preload if m in imported_modules(source)],
+            "preload": self._preload(source),
         }
         command = [self.python, "-I", "-S", "-c", HARNESS_SOURCE]
         if isolation == "namespace":
@@ -244,7 +265,7 @@ class Sandbox:
             raise SandboxError(
                 f"the sandbox supervisor did not finish within {grace:.0f} s"
             ) from None
-        return _read_report(stdout, stderr, nonce, len(calls), isolation)
+        return _read_report(stdout, stderr, nonce, calls, isolation)
 
 
 UNSHARE_FLAGS = ("--net", "--pid", "--fork", "--mount-proc", "--kill-child")
@@ -288,7 +309,8 @@ _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import|import[ \t]+([\w
 
 
 def imported_modules(source: str) -> set[str]:
-    """Top-level names of the modules the source's import statements name.
+    """The modules the source's import statements name, with their parent packages
+    (``collections.abc`` gives ``collections`` and ``collections.abc``).
 
     Only used to choose what to load before the privilege drop (a speed matter: loading every
     allowed module costs more than the rest of a run); never a security check.
@@ -298,7 +320,8 @@ def imported_modules(source: str) -> set[str]:
         for part in (match.group(1) or match.group(2)).split(","):
             words = part.split()
             if words:
-                names.add(words[0].split(".")[0])
+                parts = words[0].split(".")
+                names.update(".".join(parts[: i + 1]) for i in range(len(parts)))
     return names
 
 
@@ -322,7 +345,7 @@ def _remove_leftovers(uid: int) -> None:
                 continue
 
 
-def _read_report(stdout: bytes, stderr: bytes, nonce: str, n_tests: int, isolation: str):
+def _read_report(stdout: bytes, stderr: bytes, nonce: str, calls: list[tuple], isolation: str):
     text = stdout.decode("utf-8", "replace")
     head, _, body = text.partition(" ")
     if head != nonce:
@@ -331,10 +354,48 @@ def _read_report(stdout: bytes, stderr: bytes, nonce: str, n_tests: int, isolati
     report = json.loads(body)
     if "fatal" in report:
         raise SandboxError(f"the sandbox failed: {report['fatal']}")
-    outcomes = [_outcome(kind, detail) for kind, detail in report["results"]]
-    if len(outcomes) != n_tests:
-        raise SandboxError(f"the sandbox reported {len(outcomes)} results for {n_tests} tests")
-    return RunReport(outcomes, report["output"], isolation, report["runner_exits"])
+    if len(report["results"]) != len(calls):
+        raise SandboxError(
+            f"the sandbox reported {len(report['results'])} results for {len(calls)} tests"
+        )
+    outcomes, errors = [], []
+    for (kind, detail), call in zip(report["results"], calls, strict=True):
+        message = None
+        if kind == "raised":
+            detail, _, message = str(detail).partition("\t")
+        elif kind == "error" and str(detail).startswith(LOAD_ERROR):
+            message = str(detail).removeprefix(LOAD_ERROR)
+        outcomes.append(_outcome(kind, detail))
+        errors.append(None if message is None else without_inputs(message, call))
+    return RunReport(outcomes, report["output"], isolation, report["runner_exits"], errors)
+
+
+LOAD_ERROR = "submission failed to load: "
+
+
+def without_inputs(message: str, call: tuple) -> str:
+    """``message`` with every text or number of the test's arguments replaced by ``...``, so an
+    error message never shows a hidden test input (the exception's type, before the first
+    ``": "``, is kept as it is)."""
+    kind, sep, text = message.partition(": ")
+    if not sep:
+        return message
+    for atom in sorted(set(_atoms(call)), key=len, reverse=True):
+        if len(atom) >= 3:
+            text = text.replace(atom, "...")
+        elif atom.strip():
+            text = re.sub(rf"(?<!\w){re.escape(atom)}(?!\w)", "...", text)
+    return f"{kind}: {text}"
+
+
+def _atoms(value: Any) -> list[str]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [atom for item in value for atom in _atoms(item)]
+    if isinstance(value, dict):
+        return [atom for pair in value.items() for atom in _atoms(pair)]
+    if value is None or isinstance(value, bool):
+        return []
+    return [str(value), repr(value)]
 
 
 def _outcome(kind: str, detail: str) -> tuple[str, Any]:

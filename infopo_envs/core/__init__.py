@@ -16,6 +16,7 @@ from infopo_envs.core.seeding import TEST, TRAIN, TaskRef, rng_for, stable_seed
 from infopo_envs.core.text_space import UnicodeText, fit_to_space
 from infopo_envs.core.transcript import Transcript, Turn
 from infopo_envs.core.user import UserChannel
+from infopo_envs.core.vector_memory import SharedTexts
 
 __all__ = [
     "DEFAULT_PLACEHOLDER",
@@ -31,6 +32,7 @@ __all__ = [
     "InvalidAction",
     "ParsedAction",
     "Score",
+    "SharedTexts",
     "TaggedGrammar",
     "TaskRef",
     "Transcript",

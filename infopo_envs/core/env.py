@@ -18,10 +18,12 @@ action -> ``Feedback``) and ``_score`` (the outcome so far).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import gymnasium as gym
+from gymnasium.envs.registration import EnvSpec
 
 from infopo_envs.core.actions import ActionGrammar, InvalidAction, ParsedAction
 from infopo_envs.core.seeding import SPLITS, TEST, TRAIN, TaskRef
@@ -29,6 +31,9 @@ from infopo_envs.core.text_space import UnicodeText, fit_to_space
 from infopo_envs.core.transcript import FEEDBACK_SOURCES, Transcript, Turn
 
 DEFAULT_PLACEHOLDER = "No information found."
+#: ``"shaped"``: the env's own step rewards; ``"outcome"``: ``info["outcome"]`` on the last step
+#: and 0 before, so summed-reward loops optimize what ``InfoPOTrainer`` optimizes.
+REWARD_MODES = ("shaped", "outcome")
 TRAIN_INDEX_RANGE = 2**31
 
 
@@ -63,6 +68,7 @@ class InfoPOEnv(gym.Env[str, str]):
     test_size: ClassVar[int] = 100
     max_observation_length: ClassVar[int] = 32768
     max_action_length: ClassVar[int] = 16384
+    _spec: EnvSpec | None = None
 
     def __init__(
         self,
@@ -72,7 +78,11 @@ class InfoPOEnv(gym.Env[str, str]):
         invalid_action_reward: float = 0.0,
         max_invalid_in_a_row: int | None = None,
         render_mode: str | None = None,
+        reward_mode: str = "shaped",
     ):
+        if reward_mode not in REWARD_MODES:
+            raise ValueError(f"reward_mode must be one of {REWARD_MODES}, got {reward_mode!r}")
+        self.reward_mode = reward_mode
         if render_mode not in (None, *self.metadata["render_modes"]):
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']} or None")
         self.max_turns = int(max_turns or self.default_max_turns)
@@ -151,17 +161,30 @@ class InfoPOEnv(gym.Env[str, str]):
         self._done = terminated or truncated
         text = fit_to_space(feedback.text, self.observation_space)
         info = self._info(source=feedback.source, valid=feedback.valid, extra=feedback.info)
+        reward = self._reward(feedback, info)
         self.transcript.turns.append(
             Turn(
                 action=action if isinstance(action, str) else repr(action),
                 feedback=text,
-                reward=float(feedback.reward),
+                reward=reward,
                 feedback_source=feedback.source,
                 action_valid=feedback.valid,
                 info=info,
             )
         )
-        return text, float(feedback.reward), terminated, truncated, info
+        return text, reward, terminated, truncated, info
+
+    @property
+    def spec(self) -> EnvSpec | None:
+        """The env's spec; its ``max_episode_steps`` is this env's ``max_turns`` (the env
+        truncates itself, so the registry wraps it in no TimeLimit)."""
+        return self._spec
+
+    @spec.setter
+    def spec(self, value: EnvSpec | None) -> None:
+        if value is not None and value.max_episode_steps is None:
+            value = dataclasses.replace(value, max_episode_steps=self.max_turns)
+        self._spec = value
 
     def render(self) -> str | None:
         if self.render_mode == "ansi":
@@ -192,6 +215,12 @@ class InfoPOEnv(gym.Env[str, str]):
             raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
         high = self.test_size if split == TEST else TRAIN_INDEX_RANGE
         return TaskRef(split, int(self.np_random.integers(high)))
+
+    def _reward(self, feedback: Feedback, info: dict[str, Any]) -> float:
+        """The step's reward under ``reward_mode``."""
+        if self.reward_mode == "outcome":
+            return float(info["outcome"]) if self._done else 0.0
+        return float(feedback.reward)
 
     def _too_long(self, action: object) -> InvalidAction | None:
         """An action longer than the action space allows is refused, never cut and read."""

@@ -9,10 +9,12 @@ three pieces:
     lemmatizes every word with ``lemminflect`` (all parts of speech, with its out-of-vocabulary
     rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and splits
     it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens with "don't",
-    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ...), whether
+    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ..., or sets a
+    topic aside: "leaving the budget aside", "transmission aside"), whether
     it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
     *order*: the position of the clause in the sequence the writer means, which differs from the
-    text order for "Y after X" (X first), "before Y, X" (X first) and "Y, but first X" (X first).
+    text order for "Y after X" (X first), "don't Y until you X" (X first, and X is not refused),
+    "before Y, X" (X first) and "Y, but first X" (X first).
     "First X, then Y" and "after X, Y" keep the text order. Negative questions ("Don't you want
     ...?", "Are there foods you can't eat?") are not negations: only the writer's own refusal or
     deferral is.
@@ -28,7 +30,9 @@ three pieces:
     word ("kind", "fancy") that counts only when the subject it belongs to is named in the same
     clause (see ``topics``). ``ignore`` phrases are traps that must not count ("window seat",
     "how can I help"): they take their words away from every shorter or overlapping phrase.
-    Longest match wins; phrases of equal span under different keys all count.
+    Longest match wins; phrases of equal span under different keys all count. A word that is
+    no English word at all and is one edit away from a lexicon word (5 letters or more) is read
+    as that word: a one-letter typo ("budjet", "aminal") still matches.
 
 ``Reading.find(lexicon) -> list[Hit]``
     Every key the message mentions, in the writer's order, each ``Hit`` with its clause, order,
@@ -58,10 +62,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getAllLemmasOOV
+from rapidfuzz.distance import OSA
 
 GAP = "..."
 MAX_GAP = 3
 _SEEN_CLAUSES = 4096  # clauses whose matches each lexicon remembers
+MIN_TYPO_LENGTH = 5  # shorter unknown words are too close to too many others to be typos
 WEAK = "~"
 
 # ---- normalization -------------------------------------------------------------------------
@@ -285,12 +291,25 @@ def _negated(words: list[str]) -> bool:
         return rest[1:2] in (["n't"], ["not"]) and not asks and not urges
     if rest[:2] in (["not", "sure"], ["not", "certain"]):
         return False
+    if _sets_aside(rest):
+        return True
     if rest[:1] in (["i"], ["we"]) or rest[:2] == ["let", "us"]:
         j = 2 if rest[0] == "let" else 1
         while j < len(rest) and rest[j] in _AUX:
             j += 1
         return j < len(rest) and rest[j] in _NEGATORS
     return False
+
+
+def _sets_aside(words: list[str]) -> bool:
+    """ "Leaving the budget aside", "transmission aside": the writer puts a topic off ("aside
+    from" means "besides" and refuses nothing)."""
+    return any(w == "aside" and words[i + 1 : i + 2] != ["from"] for i, w in enumerate(words))
+
+
+def _put_off_until(pieces: list[tuple[str, str]], index: int) -> bool:
+    """ "Hold off on X until I say so": X waits for the clause that "until" opens."""
+    return index + 1 < len(pieces) and pieces[index + 1][0] == "until"
 
 
 def _deferred(flat: str) -> bool:
@@ -318,7 +337,8 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
 
 
 _CONJUNCTION = re.compile(
-    r"(?:^|\s)(and then|after that|afterwards|then|but|before|after)(?=\s)(?!\s(?:lunch|dinner|"
+    r"(?:^|\s)(and then|after that|afterwards|then|but|before|after"
+    r"|until(?=\s(?:i|you|we|they|he|she|it)\s))(?=\s)(?!\s(?:lunch|dinner|"
     r"breakfast|noon|midnight|work|dark|\d))"
 )
 
@@ -349,7 +369,7 @@ def _sentence_order(pieces: list[tuple[str, str]]) -> list[int]:
         order[0], order[1] = order[1], order[0]  # "before Y, X": X first
     for position in range(1, len(pieces)):
         opener, text = pieces[position]
-        if opener == "after" or _first_word(text) == "first":  # "Y after X", "Y, but first X"
+        if opener in ("after", "until") or _first_word(text) == "first":  # "Y after X", "Y until X"
             at = order.index(position)
             if at > 0:
                 order[at - 1], order[at] = order[at], order[at - 1]
@@ -394,6 +414,15 @@ class Lexicon:
         self.patterns = tuple(p for p in patterns if p.slots)
         self._seen: dict[str, list[tuple[_Pattern, int, int]]] = {}  # a clause's text decides
         self._by_first: dict[str, list[_Pattern]] = {}
+        self._vocabulary = frozenset(
+            form
+            for pattern in self.patterns
+            for slot in pattern.slots
+            if slot
+            for form in slot
+            if form.isalpha() and len(form) >= MIN_TYPO_LENGTH
+        )
+        self._typos: dict[str, frozenset[str]] = {}
         for pattern in self.patterns:
             for form in pattern.slots[0]:
                 self._by_first.setdefault(form, []).append(pattern)
@@ -411,9 +440,33 @@ class Lexicon:
             cached = self._seen[clause.text] = self._match(clause)
         return cached
 
+    def corrections(self, word: str) -> frozenset[str]:
+        """Lexicon words one edit (insertion, deletion, substitution or swap of neighbours)
+        away from ``word`` when it is no English word at all: "budjet" -> budget, "aminal" ->
+        animal. Known words ("prise", "wiling") are never corrected."""
+        cached = self._typos.get(word)
+        if cached is None:
+            if len(self._typos) >= _SEEN_CLAUSES:
+                self._typos.clear()
+            cached = frozenset()
+            if len(word) >= MIN_TYPO_LENGTH and word.isalpha() and not getAllLemmas(word):
+                cached = frozenset(
+                    w
+                    for form in lemmas(word)  # "volunters" is checked as "volunter" too
+                    for w in self._vocabulary
+                    if OSA.distance(form, w, score_cutoff=1) <= 1
+                )
+            self._typos[word] = cached
+        return cached
+
+    def _corrected(self, sequence: tuple[Token, ...]) -> tuple[Token, ...]:
+        return tuple(
+            Token(t.text, t.forms | self.corrections(t.text), t.start, t.end) for t in sequence
+        )
+
     def _match(self, clause: Clause) -> list[tuple[_Pattern, int, int]]:
         found: list[tuple[_Pattern, int, int]] = []
-        for sequence in (clause.tokens, clause.compounds):
+        for sequence in (self._corrected(clause.tokens), self._corrected(clause.compounds)):
             for start, token in enumerate(sequence):
                 candidates = {id(p): p for f in token.forms for p in self._by_first.get(f, ())}
                 for pattern in candidates.values():
@@ -522,7 +575,7 @@ def read(text: str) -> Reading:
                 tokens=tokens,
                 compounds=compounds,
                 negated=_negated(words),
-                deferred=_deferred(" ".join(words)),
+                deferred=_deferred(" ".join(words)) or _put_off_until(pieces, index),
                 opener=opener,
             )
         )
@@ -572,7 +625,9 @@ def topics(
             Topics(tuple(dict.fromkeys(keys)), (), tuple(dict.fromkeys(refused))), strict
         )
     offered = offered or {}
-    subject_hits = [h for h in reading.find(subjects) if h.key in offered]
+    subject_hits = _specific(
+        [h for h in reading.find(subjects) if h.key in offered], _shared_phrases(subjects)
+    )
     in_clause: dict[int, list[str]] = {}
     for hit in subject_hits:
         in_clause.setdefault(hit.clause, []).append(hit.key)
@@ -610,6 +665,22 @@ def topics(
     if strict and not named_everywhere:
         return Topics((), found.ambiguous, found.refused, too_strict=True)
     return _strictly(found, strict)
+
+
+def _shared_phrases(subjects: Lexicon) -> frozenset[str]:
+    """Phrases naming more than one subject ("per night": a hotel or an apartment)."""
+    owners: dict[str, int] = {}
+    for phrases in subjects.entries.values():
+        for phrase in set(phrases):
+            owners[phrase] = owners.get(phrase, 0) + 1
+    return frozenset(phrase for phrase, count in owners.items() if count > 1)
+
+
+def _specific(hits: list[Hit], shared: frozenset[str]) -> list[Hit]:
+    """In a clause that names a subject by its own word ("the apartment"), a word shared with
+    other subjects ("per night") names that one only, not every subject it could mean."""
+    specific = {h.clause for h in hits if h.phrase not in shared}
+    return [h for h in hits if h.phrase not in shared or h.clause not in specific]
 
 
 def _strictly(found: Topics, strict: bool) -> Topics:

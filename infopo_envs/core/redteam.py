@@ -11,8 +11,9 @@ plays them over a split and reports mean outcome and success rate next to the or
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import gymnasium as gym
 
@@ -31,6 +32,33 @@ FAMILIES = (
 )
 
 AgentFactory = Callable[[], Agent]
+#: A cheater's plan: yields actions, is sent the observation after each.
+Script = Generator[str, str, None]
+
+
+class ScriptedAgent:
+    """An agent whose moves come from a generator that is sent each observation in turn.
+
+    ``script(observation)`` yields actions and receives the observation after each; when it
+    runs out the agent ends the episode with ``[finish]``.
+    """
+
+    def __init__(self, script: Callable[[str], Script]):
+        self._make = script
+        self._script: Script | None = None
+        self._started = False
+
+    def reset(self, env: Any, observation: str, info: dict[str, Any]) -> None:
+        self._script, self._started = self._make(observation), False
+
+    def act(self, observation: str, info: dict[str, Any]) -> str:
+        try:
+            if not self._started:
+                self._started = True
+                return next(self._script)
+            return self._script.send(observation)
+        except StopIteration:
+            return "[finish]"
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,11 @@ from infopo_envs.core import (
     TaggedGrammar,
     TaskRef,
     echo,
-    rng_for,
 )
 from infopo_envs.function.expression import (
     VARIABLES,
-    draw_example_input,
-    draw_function,
-    draw_test_input,
     evaluate,
+    task_of,
 )
 
 ANSWER_TOLERANCE = 1e-6
@@ -36,12 +33,15 @@ class FunctionEnv(InfoPOEnv):
 
     ## Description
     Modelled on FunctionGym, generated procedurally from the seed. A hidden function
-    ``f(a, b, c, d)`` maps four integers to an integer. It is a sum of two or three terms built
-    from ``+``, ``-``, ``*``, ``max``, ``min`` and ``abs`` over the arguments and small integer
-    constants (e.g. ``b * d - a + max(c, a) + 7``); see ``infopo_envs.function.expression``.
+    ``f(a, b, c, d)`` maps four integers to an integer. It is built from ``+``, ``-``, ``*``,
+    ``//``, ``%``, ``**``, ``max``, ``min`` and ``abs`` over the arguments and small integer
+    constants, and depends on all four (e.g. ``4 * ((9 * a ** 2 + a * d + 4 * d) % 11) -
+    (a - 3 * b + 2 * c - 4 * d) ** 2 % 16 + b``); see ``infopo_envs.function.expression``.
     The agent evaluates ``f`` at inputs of its choice, looks up the test input, and answers
-    ``f`` at the test input. Evaluating ``f`` at the test input itself is refused, so the agent
-    has to infer the rule. Everything is rule-based: there is no simulated user.
+    ``f`` at the test input. Evaluating ``f`` at the test input itself is refused, and test
+    inputs are drawn where no extrapolation from nearby inputs, mirror image or separable
+    difference gives the answer, so the agent has to infer the rule. Everything is rule-based:
+    there is no simulated user.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one tagged action per turn:
@@ -57,19 +57,21 @@ class FunctionEnv(InfoPOEnv):
 
     ## Rewards
     1.0 for a correct answer (within 1e-6 of ``f`` at the test input); 0 for every other
-    action, a wrong answer included. Invalid actions get 0 (``invalid_action_reward``): a
-    malformed action, a ``[search]`` for anything but ``test``, or evaluating the test input.
+    action, a wrong answer included. The answer is final. Invalid actions get 0
+    (``invalid_action_reward``): a malformed action, a ``[search]`` for anything but
+    ``test``, or evaluating the test input.
     ``info["outcome"]`` is 1.0 when the right answer was given and 0.0 otherwise;
     ``info["success"]`` is True exactly when the outcome is 1.0.
 
     ## Starting State
-    A function and a test input (each argument in -10..10) drawn from the task's seed:
+    A function and a test input (each argument in -10..10) drawn from the task's seed; train
+    and test rules come from disjoint shares of rule space (by a hash of the rule's text):
     ``options={"task_id": "test-0003"}`` picks a task, ``options={"split": "test"}`` draws from
     the fixed 100-task test split, otherwise from the train split (disjoint from test).
 
     ## Episode End
-    Terminates on a correct answer or ``[finish]``; a wrong answer lets the agent go on.
-    Truncates at ``max_turns`` (default 20).
+    Terminates at ``[answer]`` (right or wrong) or ``[finish]``. Truncates at ``max_turns``
+    (default 20).
 
     ## Information
     Every step's info has ``turn``, ``task_id``, ``feedback_source`` (always ``env``),
@@ -81,7 +83,8 @@ class FunctionEnv(InfoPOEnv):
     ``gym.make("InfoPO/Function-v0", max_turns=20, placeholder="No information found.")``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release. Rules with powers, floor division and remainders over all four
+      arguments; test inputs not predictable from their neighbourhood; the answer is final.
     """
 
     env_name = "Function"
@@ -96,17 +99,15 @@ class FunctionEnv(InfoPOEnv):
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        rng = rng_for(self.env_name, task.split, task.index)
-        self.function = draw_function(rng)
-        self.test_input = draw_test_input(rng)
-        example = draw_example_input(rng, self.test_input)
+        self.function, self.test_input, example = task_of(task.split, task.index)
         self.evaluations = 0
         self.answers = 0
         self.test_revealed = False
         self.solved = False
         return (
             "A hidden function f(a, b, c, d) maps four integers to an integer. It is built from "
-            "+, -, *, max, min and abs over its arguments and small integer constants.\n"
+            "+, -, *, // (floor division), % (remainder), ** (powers 2 and 3), max, min and abs "
+            "over its arguments and small integer constants, and it depends on all four.\n"
             "Evaluate it at inputs of your choice, look up the test input with [search] test, "
             "and answer the value of f at the test input. You may not evaluate f at the test "
             f"input itself.\nFor example, {self._show_call(example)}.\n{self.instructions_footer()}"
@@ -155,7 +156,7 @@ class FunctionEnv(InfoPOEnv):
             if abs(parse_number(action.body) - self.expected_answer) <= ANSWER_TOLERANCE:
                 self.solved = True
                 return Feedback("Correct!", 1.0, source="env", terminated=True)
-            return Feedback("Incorrect. You may keep probing and answer again.", source="env")
+            return Feedback("Incorrect.", source="env", terminated=True)
         return Feedback("Episode finished by the agent.", source="env", terminated=True)
 
     # ---- scoring and info ----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """InfoPO/Sokoban-v0 and InfoPO/Sokoban8x8-v0: always-solvable generated Sokoban in text."""
 
 from infopo_envs.sokoban.env import SokobanEnv
-from infopo_envs.sokoban.level import Level, LevelError, parse_level
+from infopo_envs.sokoban.level import Level, LevelError, parse_level, parse_levels, read_level_file
 
-__all__ = ["Level", "LevelError", "SokobanEnv", "parse_level"]
+__all__ = ["Level", "LevelError", "SokobanEnv", "parse_level", "parse_levels", "read_level_file"]

@@ -6,26 +6,18 @@ from typing import Any
 
 from infopo_envs.core import Feedback, InfoPOEnv, Score, TaskRef, rng_for
 from infopo_envs.sokoban.board import BLOCKED, Board
-from infopo_envs.sokoban.generator import DEFAULT_SEARCH_DEPTH, generate_level
+from infopo_envs.sokoban.generator import DEFAULT_SEARCH_DEPTH, TIERS, generate_in_range, tier_of
 from infopo_envs.sokoban.grammar import MoveAction, MoveGrammar
-from infopo_envs.sokoban.level import DIRECTION_NAMES, LEGEND, Level, parse_level
+from infopo_envs.sokoban.level import DIRECTION_NAMES, LEGEND, Level, load_level
 from infopo_envs.sokoban.solver import DEFAULT_MAX_STATES, SearchLimitError, solve
 
 #: Rewards in tenths (gym-sokoban's constants), so that sums stay exact decimals.
 MOVE_TENTHS, BOX_ON_TENTHS, BOX_OFF_TENTHS, SOLVED_TENTHS = -1, 10, -10, 100
-#: Upper bounds of optimal solution length (moves) for the difficulty buckets; longer is "hard".
-DIFFICULTY_BUCKETS = ((10, "easy"), (20, "medium"))
 SAMPLE_TURNS = ("Up || Up", "Left || Down", "[action] right, right, down")
-
-
-def difficulty(optimal_moves: int | None) -> str:
-    """The bucket of a level by its optimal solution length; "unknown" when it is not known."""
-    if optimal_moves is None:
-        return "unknown"
-    for bound, name in DIFFICULTY_BUCKETS:
-        if optimal_moves <= bound:
-            return name
-    return "hard"
+#: RAGEN's Sokoban budget: 10 actions per trajectory, at most 5 per turn.
+DEFAULT_MAX_ACTIONS = 10
+DEFAULT_MOVES_PER_TURN = 5
+DEFAULT_TIER = "easy"
 
 
 class SokobanEnv(InfoPOEnv):
@@ -35,11 +27,13 @@ class SokobanEnv(InfoPOEnv):
     The player pushes boxes onto targets in a walled room. Rooms are generated as gym-sokoban
     does (a random-walk topology, boxes placed on targets, then reverse play that pulls them
     off, keeping the best-scoring position as the start), so every generated level is
-    solvable; a breadth-first solver gives its optimal solution length. Levels can also be
-    given as text, in this env's format or Boxoban's. Feedback comes from the env itself.
+    solvable; a breadth-first solver gives its optimal solution length. Generated tasks come
+    from one difficulty ``tier`` of optimal lengths (rooms are drawn until one falls in it), and
+    an episode has an action budget as in RAGEN. Levels can also be given as text or loaded
+    from a (multi-level, Boxoban) file. Feedback comes from the env itself.
 
     ## Action Space
-    Text (``UnicodeText``, up to 16384 characters): one to ``max_moves_per_turn`` moves per
+    Text (``UnicodeText``, up to 16384 characters): one to ``max_moves_per_turn`` (5) moves per
     turn, each ``Up``, ``Down``, ``Left`` or ``Right`` in any case, separated by ``||``, commas
     or spaces, optionally after ``[action]``: ``Up``, ``Left || Left || Down``,
     ``[action] up, right``. A turn with any other word is invalid: nothing moves.
@@ -47,47 +41,57 @@ class SokobanEnv(InfoPOEnv):
     ## Observation Space
     Text (up to 32768 characters). ``reset`` returns the rules, the legend (``#`` wall, ``_``
     floor, ``O`` target, ``X`` box, ``√`` box on target, ``P`` player, ``S`` player on target),
-    the action grammar and the grid, one character per cell. ``step`` returns the grid after
-    the turn's moves, plus a line naming the moves that changed nothing and a line when the
-    level is solved; an invalid turn returns the reason and the grammar.
+    the action grammar, the move budget and the grid, one character per cell. ``step`` returns
+    the grid after the turn's moves, a line naming the moves that changed nothing, the moves
+    left, and a line when the level is solved or the budget is spent; an invalid turn returns
+    the reason and the grammar.
 
     ## Rewards
     Per move: -0.1, plus 1 for pushing a box onto a target, -1 for pushing one off a target and
     10 when every box is on a target (gym-sokoban's constants); a turn's reward is the sum over
     its moves. A move into a wall, a box against a wall or two boxes in a row changes nothing
-    and still costs 0.1. An invalid turn gets ``invalid_action_reward`` (default -0.1).
-    ``info["outcome"]`` is 1.0 if the level was solved, else 0.0; ``info["success"]`` the same
-    as a bool.
+    and still costs 0.1 and one move of the budget. An invalid turn gets
+    ``invalid_action_reward`` (default -0.1) and costs no move. ``info["outcome"]`` is 1.0 if
+    the level was solved, else 0.0; ``info["success"]`` the same as a bool.
 
     ## Starting State
-    A room generated from the task's seed: ``options={"task_id": "test-0003"}`` picks a task,
-    ``options={"split": "test"}`` draws from the fixed 100-task test split, otherwise from the
-    train split. ``options={"level": text}`` plays a given level instead (a malformed level
-    raises ``LevelError``, a ``ValueError`` naming the problem); ``task_id`` then names no task.
+    A room generated from the task's seed, with an optimal solution length in ``tier``:
+    ``options={"task_id": "test-0003"}`` picks a task, ``options={"split": "test"}`` draws
+    from the fixed 100-task test split, otherwise from the train split. ``options={"level":
+    text}`` plays a given level instead (``info["task_id"]`` is then None), and
+    ``options={"level_file": path, "level_index": i}`` the ``i``-th level of a level file
+    (``info["task_id"]`` is ``"<path>#<i>"``); a malformed level raises ``LevelError``, a
+    ``ValueError`` naming the problem.
 
     ## Episode End
-    Terminates when every box is on a target (moves after that in the same turn are ignored);
-    truncates after ``max_turns`` turns (default 50).
+    Terminates when every box is on a target (moves after that in the same turn are ignored)
+    or when the action budget ``max_actions`` is spent (moves beyond it are ignored; the moves
+    left are part of every observation, so the end is part of the game); truncates after
+    ``max_turns`` turns (default 50, reached only with invalid turns).
 
     ## Information
     Every info has ``turn``, ``task_id``, ``feedback_source`` (always ``env``),
     ``action_valid``, ``placeholder``, ``boxes_on_target``, ``num_boxes``, ``moves_made``,
-    ``optimal_moves`` (the shortest solution from the start, None when a given level is unsolvable
-    or too large to solve within ``solver_max_states``), ``difficulty`` (``easy`` up to 10
-    optimal moves, ``medium`` up to 20, ``hard`` beyond) and ``level_source`` (``generated`` or
-    ``given``); a valid step also ``moves_applied``; the last step ``outcome`` and ``success``.
+    ``moves_left``, ``optimal_moves`` (the shortest solution from the start, None when a given
+    level is unsolvable or too large to solve within ``solver_max_states``), ``difficulty``
+    (the tier of ``optimal_moves``: ``trivial`` 1-4, ``easy`` 5-9, ``medium`` 10-19, ``hard``
+    20 or more, ``unknown``) and ``level_source`` (``generated``, ``given`` or ``file``); a
+    valid step also ``moves_applied``; the last step ``outcome`` and ``success``.
 
     ## Arguments
-    ``gym.make("InfoPO/Sokoban-v0", dim_room=(6, 6), num_boxes=1, max_turns=50,
-    max_moves_per_turn=10, walk_steps=None, search_depth=300, solver_max_states=200000,
-    invalid_action_reward=-0.1)``. ``InfoPO/Sokoban8x8-v0`` is the same with ``dim_room=(8, 8)``
-    and ``num_boxes=2``. ``walk_steps`` is the topology walk's length (gym-sokoban's
-    ``num_gen_steps``, default ``int(1.7 * (height + width))``); ``search_depth`` bounds the
-    reverse play (gym-sokoban's 300); ``max_turns`` plays the part of gym-sokoban's
-    ``max_steps``.
+    ``gym.make("InfoPO/Sokoban-v0", dim_room=(6, 6), num_boxes=1, tier="easy",
+    max_actions=10, max_turns=50, max_moves_per_turn=5, walk_steps=None, search_depth=300,
+    solver_max_states=200000, invalid_action_reward=-0.1)``. ``InfoPO/Sokoban8x8-v0`` is the
+    same with ``dim_room=(8, 8)``, ``num_boxes=2``, ``tier="medium"`` and ``max_actions=20``.
+    ``tier`` is a name of ``generator.TIERS`` or None (any length); lengths over
+    ``max_actions`` are never drawn. ``max_actions`` is RAGEN's ``max_actions_per_traj``
+    (10) and ``max_moves_per_turn`` its ``max_actions_per_turn`` (5); ``walk_steps`` is the
+    topology walk's length (gym-sokoban's ``num_gen_steps``, default ``int(1.7 * (height +
+    width))``); ``search_depth`` bounds the reverse play (gym-sokoban's 300).
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; generated tasks drawn from a difficulty tier, with an action
+      budget; level files.
     """
 
     env_name = "Sokoban"
@@ -99,7 +103,9 @@ class SokobanEnv(InfoPOEnv):
         dim_room: tuple[int, int] = (6, 6),
         num_boxes: int = 1,
         *,
-        max_moves_per_turn: int = 10,
+        tier: str | None = DEFAULT_TIER,
+        max_actions: int = DEFAULT_MAX_ACTIONS,
+        max_moves_per_turn: int = DEFAULT_MOVES_PER_TURN,
         walk_steps: int | None = None,
         search_depth: int = DEFAULT_SEARCH_DEPTH,
         solver_max_states: int = DEFAULT_MAX_STATES,
@@ -109,6 +115,18 @@ class SokobanEnv(InfoPOEnv):
         super().__init__(invalid_action_reward=invalid_action_reward, **kwargs)
         self.height, self.width = (int(side) for side in dim_room)
         self.num_boxes = int(num_boxes)
+        self.max_actions = int(max_actions)
+        if self.max_actions < 1:
+            raise ValueError(f"max_actions must be at least 1, got {max_actions}")
+        if tier is not None and tier not in TIERS:
+            raise ValueError(f"tier must be one of {sorted(TIERS)} or None, got {tier!r}")
+        self.tier = tier
+        shortest, longest = TIERS[tier] if tier else (1, None)
+        self.optimal_range = (shortest, min(longest or self.max_actions, self.max_actions))
+        if shortest > self.max_actions:
+            raise ValueError(
+                f"tier {tier!r} needs at least {shortest} moves, over max_actions={max_actions}"
+            )
         self.walk_steps = walk_steps
         self.search_depth = int(search_depth)
         self.solver_max_states = int(solver_max_states)
@@ -116,14 +134,19 @@ class SokobanEnv(InfoPOEnv):
 
     # ---- episode set-up --------------------------------------------------------------------
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        if options.get("level") is not None:
-            self.level = parse_level(options["level"])
+        if options.get("level") is not None or options.get("level_file") is not None:
+            self.level, self.task_ref, self.level_source = load_level(options)
             self.optimal_moves = self._solution_length(self.level)
-            self.level_source = "given"
         else:
             rng = rng_for(self.env_name, task.split, task.index)
-            generated = generate_level(
-                rng, self.height, self.width, self.num_boxes, self.walk_steps, self.search_depth
+            generated = generate_in_range(
+                rng,
+                self.height,
+                self.width,
+                self.num_boxes,
+                *self.optimal_range,
+                self.walk_steps,
+                self.search_depth,
             )
             self.level, self.optimal_moves = generated.level, generated.optimal_moves
             self.level_source = "generated"
@@ -137,6 +160,7 @@ class SokobanEnv(InfoPOEnv):
             "pull boxes, push two boxes at once or walk through walls.\n"
             "Rewards: -0.1 per move, +1 for pushing a box onto a target, -1 for pushing one off, "
             "+10 when every box is on a target.\n"
+            f"You have {self.max_actions} moves in all; the game ends when they are spent.\n"
             f"Legend: {LEGEND}.\n"
             f"{self.instructions_footer()}\n\n{self.board.text()}"
         )
@@ -152,7 +176,7 @@ class SokobanEnv(InfoPOEnv):
     def _act(self, action: MoveAction) -> Feedback:  # the grammar only yields MoveAction
         board = self.board
         tenths, applied, blocked = 0, 0, []
-        for direction in action.directions:
+        for direction in action.directions[: self.max_actions - self.moves_made]:
             outcome, delta = board.move(direction)
             applied += 1
             tenths += MOVE_TENTHS + (BOX_ON_TENTHS if delta > 0 else BOX_OFF_TENTHS if delta else 0)
@@ -162,16 +186,23 @@ class SokobanEnv(InfoPOEnv):
                 tenths += SOLVED_TENTHS
                 break
         self.moves_made += applied
+        left = self.max_actions - self.moves_made
         text = board.text()
         if blocked:
             text += f"\nMoves that changed nothing: {', '.join(blocked)}."
         if board.solved:
             text += "\nSolved: every box is on a target."
+        elif left == 0:
+            ignored = len(action.directions) - applied
+            extra = f" ({ignored} moves of this turn ignored)" if ignored else ""
+            text += f"\nOut of moves{extra}: the game is over."
+        else:
+            text += f"\nMoves left: {left}."
         return Feedback(
             text,
             tenths / 10,
             source="env",
-            terminated=board.solved,
+            terminated=board.solved or left == 0,
             info={"moves_applied": applied},
         )
 
@@ -185,8 +216,9 @@ class SokobanEnv(InfoPOEnv):
             "boxes_on_target": self.board.boxes_on_target,
             "num_boxes": self.board.num_boxes,
             "moves_made": self.moves_made,
+            "moves_left": self.max_actions - self.moves_made,
             "optimal_moves": self.optimal_moves,
-            "difficulty": difficulty(self.optimal_moves),
+            "difficulty": tier_of(self.optimal_moves),
             "level_source": self.level_source,
         }
 

@@ -172,3 +172,44 @@ def generate_level(
     raise GenerationError(
         f"no playable {height}x{width} room with {num_boxes} boxes in {MAX_ATTEMPTS} walks"
     )
+
+
+#: Difficulty tiers by optimal solution length in moves: (shortest, longest), None = unbounded.
+TIERS: dict[str, tuple[int, int | None]] = {
+    "trivial": (1, 4),
+    "easy": (5, 9),
+    "medium": (10, 19),
+    "hard": (20, None),
+}
+MAX_TIER_DRAWS = 2000
+
+
+def tier_of(optimal_moves: int | None) -> str:
+    """The tier of a level by its optimal length; "unknown" when that is not known."""
+    if optimal_moves is None or optimal_moves < 1:
+        return "unknown"
+    for name, (low, high) in TIERS.items():
+        if optimal_moves >= low and (high is None or optimal_moves <= high):
+            return name
+    return "unknown"
+
+
+def generate_in_range(
+    rng: np.random.Generator,
+    height: int,
+    width: int,
+    num_boxes: int,
+    shortest: int,
+    longest: int,
+    walk_steps: int | None = None,
+    search_depth: int = DEFAULT_SEARCH_DEPTH,
+) -> GeneratedLevel:
+    """The first level drawn from ``rng`` whose optimal length is in ``[shortest, longest]``."""
+    for _ in range(MAX_TIER_DRAWS):
+        drawn = generate_level(rng, height, width, num_boxes, walk_steps, search_depth)
+        if shortest <= drawn.optimal_moves <= longest:
+            return drawn
+    raise GenerationError(
+        f"no {height}x{width} room with {num_boxes} boxes and an optimal solution of "
+        f"{shortest} to {longest} moves in {MAX_TIER_DRAWS} draws"
+    )

@@ -9,6 +9,7 @@ be shared with other Sokoban implementations. Cells outside the grid count as wa
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 
 #: Moves in gym-sokoban's order; a direction is an index into these tuples.
@@ -37,6 +38,7 @@ CELL_KINDS = {
     "+": (False, True, False, True),
 }
 MAX_SIDE = 64
+TAB_SIZE = 8
 
 
 class LevelError(ValueError):
@@ -106,21 +108,81 @@ def neighbour_tables(
     return tuple(tables)
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, carriage returns dropped and tabs expanded to 8-column stops."""
+    return [line.rstrip("\r").expandtabs(TAB_SIZE) for line in text.split("\n")]
+
+
+def _level_blocks(text: str) -> list[list[str]]:
+    """The grids of a level file: each Boxoban header (``; 12``) starts a level; without
+    headers, blank lines separate them. Blank lines around each grid are dropped."""
+    lines = _lines(text)
+    if any(line.startswith(";") for line in lines):
+        blocks: list[list[str]] = []
+        for line in lines:
+            if line.startswith(";"):
+                blocks.append([])
+            elif blocks:
+                blocks[-1].append(line)
+            elif line.strip():
+                blocks.append([line])  # grid rows before the first header
+    else:
+        blocks = [[]]
+        for line in lines:
+            if line.strip():
+                blocks[-1].append(line)
+            elif blocks[-1]:
+                blocks.append([])
+    trimmed = []
+    for block in blocks:
+        while block and not block[-1].strip():
+            block.pop()
+        while block and not block[0].strip():
+            block.pop(0)
+        if block:
+            trimmed.append(block)
+    return trimmed
+
+
+def parse_levels(text: object) -> list[Level]:
+    """Every level of a multi-level file (Boxoban's ``; n`` headers, or blank-line separated),
+    in file order; a malformed level raises ``LevelError`` naming its position."""
+    if not isinstance(text, str):
+        raise LevelError(f"a level file must be text, got {type(text).__name__}")
+    blocks = _level_blocks(text)
+    if not blocks:
+        raise LevelError("the level file holds no levels")
+    levels = []
+    for position, block in enumerate(blocks):
+        try:
+            levels.append(_grid_level(block))
+        except LevelError as error:
+            raise LevelError(f"level {position} of the file: {error}") from None
+    return levels
+
+
 def parse_level(text: object) -> Level:
     """Read a level in the env's format or Boxoban/XSB format; raise ``LevelError`` if malformed.
 
     Lines starting with ``;`` (Boxoban's level headers) and blank lines around the grid are
-    skipped; shorter rows are padded with walls.
+    skipped; tabs expand to 8-column stops; shorter rows are padded with walls. A text holding
+    several levels is refused (``parse_levels`` reads those).
     """
     if not isinstance(text, str):
         raise LevelError(f"a level must be text, got {type(text).__name__}")
-    lines = [line.rstrip("\r") for line in text.split("\n") if not line.startswith(";")]
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    if not lines:
+    if not text.strip():
         raise LevelError("the level is empty")
+    blocks = _level_blocks(text)
+    if not blocks:
+        raise LevelError("the level is empty")
+    if len(blocks) > 1:
+        raise LevelError(
+            f"the text holds {len(blocks)} levels; pick one (parse_levels reads them all)"
+        )
+    return _grid_level(blocks[0])
+
+
+def _grid_level(lines: list[str]) -> Level:
     height, width = len(lines), max(len(line) for line in lines)
     if height > MAX_SIDE or width > MAX_SIDE:
         raise LevelError(f"the level is {height}x{width}; at most {MAX_SIDE}x{MAX_SIDE} is allowed")
@@ -148,3 +210,45 @@ def parse_level(text: object) -> Level:
     if set(boxes) == set(targets):
         raise LevelError("every box is already on a target")
     return Level(height, width, tuple(walls), tuple(targets), tuple(boxes), players[0])
+
+
+@dataclass(frozen=True)
+class LevelFileRef:
+    """Names a level loaded from a file, as its task id: ``"<path>#<index>"``."""
+
+    path: str
+    index: int
+
+    @property
+    def task_id(self) -> str:
+        return f"{self.path}#{self.index}"
+
+
+@functools.lru_cache(maxsize=8)
+def _file_levels(path: str, mtime_ns: int, size: int) -> tuple[Level, ...]:
+    with open(path, encoding="utf-8") as handle:
+        return tuple(parse_levels(handle.read()))
+
+
+def read_level_file(path: str | os.PathLike) -> tuple[Level, ...]:
+    """Every level of a level file (cached until the file changes)."""
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        raise LevelError(f"cannot read the level file {str(path)!r}: {error.strerror}") from None
+    return _file_levels(os.fspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+def load_level(options: dict) -> tuple[Level, LevelFileRef | None, str]:
+    """The level named by reset options (``level`` text, or ``level_file`` and ``level_index``),
+    its task reference (None for a text level, which names no task) and its source."""
+    if options.get("level") is not None:
+        return parse_level(options["level"]), None, "given"
+    path, index = options["level_file"], options.get("level_index", 0)
+    levels = read_level_file(path)
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(levels):
+        raise LevelError(
+            f"level_index must be an integer in 0..{len(levels) - 1} for {str(path)!r}, "
+            f"got {index!r}"
+        )
+    return levels[index], LevelFileRef(os.fspath(path), index), "file"

@@ -237,7 +237,7 @@ def phrases() -> tuple[Phrase, ...]:
     forms: list[tuple[str, Builder]] = [
         (
             r"(?P<cmp>bigger|larger|taller|longer|heavier|wider|smaller|shorter|lighter|tinier"
-            r"|narrower) than (?:an? |the |your |my |our |average |normal )*"
+            r"|narrower)(?: in size)? than (?:an? |the |your |my |our |average |normal )*"
             rf"(?P<ref>{alternation})",
             _size_comparison,
         ),
@@ -269,10 +269,17 @@ def phrases() -> tuple[Phrase, ...]:
 
 
 # ---- the parser ---------------------------------------------------------------------------------
+#: Hedges around a question that do not change what it asks ("my guess: is it a dog?", "is it
+#: a dog by any chance?").
+_LEADING_HEDGE = re.compile(r"^(?:(?:my|one) guess|let me guess|i guess) (?:is (?=its |it is ))?")
+_TRAILING_HEDGE = re.compile(r" (?:by any chance|perhaps|possibly|maybe|then)$")
+
+
 def _strip_fillers(words: list[str]) -> list[str]:
     while words and words[0] in FILLERS:
         words = words[1:]
-    return words
+    text = _TRAILING_HEDGE.sub("", _LEADING_HEDGE.sub("", " ".join(words)))
+    return text.split()
 
 
 def _name_guess(text: str) -> tuple[Test | None, bool]:
@@ -303,7 +310,7 @@ def _part_test(part: str, text: str) -> Test | None:
         test = phrase.build(match, text)
         if test is not None:
             chosen.append((start, test))
-    chosen += _lexicon_tests(_masked(part, taken))
+    chosen += _lexicon_tests(_without_negations(_masked(part, taken)))
     if not chosen:
         return None
     tests = list(dict.fromkeys(test for _, test in sorted(chosen, key=lambda item: item[0])))
@@ -311,6 +318,12 @@ def _part_test(part: str, text: str) -> Test | None:
     words = part.split()
     negated = any(word in NEGATIONS for word in words) or " other than " in f" {part} "
     return Not(test) if negated else test
+
+
+def _without_negations(part: str) -> str:
+    """The part without its negation words: the part's negation reads them, so that "something
+    people didn't make" still holds the phrase "people make"."""
+    return " ".join(word for word in part.split() if word not in NEGATIONS)
 
 
 def _masked(part: str, spans: list[tuple[int, int]]) -> str:

@@ -35,10 +35,13 @@ class WebShopEnv(InfoPOEnv):
     Modelled on WebShop (Yao et al., 2022), over a generated catalogue (10,000 products by
     default, deterministic from ``catalogue_seed``) in 25 product types under five top categories,
     with titles, descriptions, bullet points, attributes, options (size, colour, flavour, ...),
-    prices and ratings. A goal is read off a target product: some of its attributes, one value of
-    each of its options and a price cap, phrased as a natural-language instruction. Search is a
-    real full-text engine (tantivy, BM25) whose index is built once per catalogue and cached on
-    disk; a search returns the top 50 products, 10 per results page.
+    prices and ratings, in families of 8 near-duplicates. A goal is read off a family's target:
+    three of its attributes, one value of each of its options and a price cap; every other member
+    of the family lacks exactly one of them. The instruction paraphrases them (other words for
+    the type and the values, facets in a shuffled order), as WebShop's human-written
+    instructions do, so searching it verbatim rarely finds the target first. Search is a real
+    full-text engine (tantivy, BM25) whose index is built once per catalogue and cached on disk;
+    a search returns the top 50 products, 10 per results page.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one action per turn: ``search[<query>]`` on
@@ -56,12 +59,14 @@ class WebShopEnv(InfoPOEnv):
     0 for every step but ``click[buy now]``, which gets WebShop's reward for the product on the
     item page with the options selected there:
     ``r_type * (matched attributes + matched options + [price <= cap]) / (attributes + options +
-    1)``; docs/envs/webshop.md explains each term. Invalid actions get ``invalid_action_reward``.
+    1)``, where an attribute or option matches only the same value (numbers exactly, phrases as
+    wholes, spelling bridged); docs/envs/webshop.md compares each term with WebShop's
+    ``get_reward``. Invalid actions get ``invalid_action_reward``.
 
     ## Starting State
     The search page, with a goal drawn from the task: ``options={"task_id": "test-0003"}`` picks
     one, ``options={"split": "test"}`` draws from the fixed 100-goal test split, otherwise from
-    the train split; test and train goals target disjoint products.
+    the train split; test and train goals target disjoint families.
 
     ## Episode End
     Terminates at ``click[buy now]``; truncates at ``max_turns`` (default 20).
@@ -80,7 +85,8 @@ class WebShopEnv(InfoPOEnv):
     ``$INFOPO_CACHE``, else ``~/.cache/infopo``).
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; families of near-duplicates, paraphrased instructions and exact
+      value credit.
     """
 
     env_name = "WebShop"
@@ -153,9 +159,7 @@ class WebShopEnv(InfoPOEnv):
     def _buy(self) -> Feedback:
         product = self.catalogue[self.page.product]
         chosen = self.page.chosen_options()
-        self.purchase = score_purchase(
-            product, self.catalogue.details(product.index), chosen, self.goal
-        )
+        self.purchase = score_purchase(product, chosen, self.goal)
         picked = ", ".join(f"{name}: {value}" for name, value in self.page.chosen) or "none"
         text = (
             f"Thank you for shopping with us! You bought {product.asin} ({product.title}) for "

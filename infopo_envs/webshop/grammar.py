@@ -33,9 +33,9 @@ class WebShopGrammar:
             return text
         if not text.strip():
             return InvalidAction("The action is empty.")
-        if self._tagged is not None and text.lstrip().startswith("["):
-            return self._tagged.parse(text)
         match = _WEB.fullmatch(text)
+        if match is None and self._tagged is not None and "[" in text:
+            return self._tagged.parse(text)  # tagged forms, with text before the tag allowed
         if match is None:
             return InvalidAction(
                 f"Could not read {echo(text)}: write search[<query>] or click[<value>]."

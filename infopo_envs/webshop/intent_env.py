@@ -24,6 +24,9 @@ from infopo_envs.webshop.questions import (
 )
 from simulators import UserSimulator
 
+#: What all rewarded answers of an episode add up to at most (a perfect purchase is 1.0).
+DEFAULT_ELICIT_TOTAL = 0.3
+
 
 class WebShopIntentEnv(WebShopEnv):
     """Shop for a user who first names only the kind of product and reveals the rest when asked.
@@ -37,7 +40,9 @@ class WebShopIntentEnv(WebShopEnv):
     it holds nothing on gets "no preference", a question about nothing concrete gets "too vague",
     and after 3 unhelpful questions in a row it volunteers a remaining fact (unrewarded). At most
     one new fact is revealed per question. The env decides what a question is about from its own
-    lexicon of each topic's words and values, never from the simulator's words.
+    lexicon of each topic's words and values, read by the shared judging core (lemmas, hyphens,
+    markdown, negation: "don't worry about the budget yet" asks nothing about it), never from
+    the simulator's words.
 
     ## Action Space
     Text (``UnicodeText``, up to 16384 characters), one action per turn: ``[action] <message to
@@ -52,10 +57,12 @@ class WebShopIntentEnv(WebShopEnv):
     ``Clickable:`` line) or an error message. Pages do not repeat an instruction.
 
     ## Rewards
-    +``elicit_reward`` (0.2) for each fact the shopper reveals in answer to a question; at
-    ``click[buy now]``, WebShop's purchase reward for the goal (see WebShop-v0 and
-    docs/envs/webshop.md). Invalid actions get ``invalid_action_reward``. ``info["outcome"]`` is
-    the purchase reward alone (0 without a purchase), ``info["success"]`` whether it is 1.0.
+    Step rewards shape the questions: each fact the shopper reveals in answer to a question gets
+    ``elicit_total / number of held facts``, so all questions of an episode together earn at
+    most ``elicit_total`` (0.3), well below a purchase. At ``click[buy now]``, WebShop's
+    purchase reward for the goal (see WebShop-v0 and docs/envs/webshop.md). Invalid actions get
+    ``invalid_action_reward``. ``info["outcome"]`` is the purchase reward alone: 0 without a
+    purchase, whatever was asked; ``info["success"]`` whether it is 1.0.
 
     ## Starting State
     The search page and the shopper's opening, for a goal drawn as in WebShop-v0 (the same goal
@@ -68,16 +75,18 @@ class WebShopIntentEnv(WebShopEnv):
     ## Information
     WebShop-v0's keys (``page``; ``purchase`` on the purchase step; ``goal`` at the end), plus
     ``elicited`` (topic keys such as ``price``, ``option:size``, ``attribute:ingredients``),
-    ``reply_kind`` on the shopper's replies (``feedback_source`` ``user``) and ``simulator``
-    statistics at the end.
+    ``reply_kind`` and ``judgment`` (``{"kind": "reveal", "keys": ["price"]}``: the reply plan's
+    kind and the topic keys it concerns) on the shopper's replies (``feedback_source`` ``user``)
+    and ``simulator`` statistics at the end.
 
     ## Arguments
-    ``gym.make("InfoPO/WebShopIntent-v0", simulator="rule", elicit_reward=0.2,
+    ``gym.make("InfoPO/WebShopIntent-v0", simulator="rule", elicit_total=0.3,
     num_products=10_000, catalogue_seed=0, cache_dir=None, max_turns=30)``. ``simulator`` is a
     spec string (``"rule:terse"``) or a ``UserSimulator``.
 
     ## Version History
-    - v0: initial release.
+    - v0: initial release; questions read by the shared judging core; question rewards bounded
+      by ``elicit_total``.
     """
 
     env_name = "WebShopIntent"
@@ -91,12 +100,16 @@ class WebShopIntentEnv(WebShopEnv):
         self,
         simulator: str | UserSimulator | None = "rule",
         *,
-        elicit_reward: float = 0.2,
+        elicit_total: float = DEFAULT_ELICIT_TOTAL,
         **kwargs: Any,
     ):
+        if not 0.0 <= float(elicit_total) < 1.0:
+            raise ValueError(
+                f"elicit_total must be in [0, 1), below a perfect purchase; got {elicit_total}"
+            )
         super().__init__(**kwargs)
         self.user = UserChannel(simulator)
-        self.elicit_reward = float(elicit_reward)
+        self.elicit_total = float(elicit_total)
         self.tracker = ElicitationTracker({})
 
     # ---- episode set-up --------------------------------------------------------------------
@@ -140,6 +153,11 @@ class WebShopIntentEnv(WebShopEnv):
     def _ask(self, question: str) -> Feedback:
         asked = topics_asked(question, self.kind, self.user.persona.strict_questions)
         return self.tracker.ask(self.user, question, asked, self.np_random, self.elicit_reward)
+
+    @property
+    def elicit_reward(self) -> float:
+        """The step reward per revealed fact: the episode's question budget over the facts."""
+        return self.elicit_total / len(self.facts)
 
     @property
     def elicited(self) -> set[str]:

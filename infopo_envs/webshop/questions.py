@@ -1,20 +1,27 @@
 """What a question to the shopper is about, and how the shopper states each hidden fact.
 
 Topics are keys: ``price``, ``option:<name>`` (size, color, ...) and ``attribute:<facet>``
-(ingredients, material, ...), limited to those a product of the goal's type can have. A question
-is about a topic when it uses one of the topic's words, or one of its values ("sulfate free?" is
-about the ingredients). The product's own name is ignored for this, so "Which phone case?" is not
-a question about the phone model; a strict shopper (the reluctant persona) also wants the product
-named, so that it knows what the question is about.
+(ingredients, material, ...), limited to those a product of the goal's type can have. The
+shared judging core reads the question (lemmas, hyphens, markdown, negation: "don't worry about
+the budget yet" asks nothing about the budget); a question is about a topic when it uses one of
+the topic's words or values ("sulfate-free?" is about the ingredients). The product's own names
+are trap phrases that count for nothing, so "Which phone case?" is not a question about the
+phone model. A strict shopper (the reluctant persona) wants the product named and one topic per
+question, by the core's one strictness rule.
 """
 
 from __future__ import annotations
 
-from infopo_envs.core.lexicon import mentions, with_plurals, words_of
+import functools
+
+from infopo_envs.core.judging import Lexicon, read, topics
 from infopo_envs.webshop.goals import Goal
-from infopo_envs.webshop.vocabulary import PRICE_KEYWORDS, ProductType
+from infopo_envs.webshop.paraphrases import type_names
+from infopo_envs.webshop.vocabulary import PRICE_KEYWORDS, PRODUCT_TYPES, ProductType
 
 PRICE = "price"
+#: The one subject of every question: the product being bought.
+PRODUCT = "product"
 
 
 def option_key(name: str) -> str:
@@ -25,28 +32,36 @@ def attribute_key(facet: str) -> str:
     return f"attribute:{facet}"
 
 
-def _lexicon(phrases) -> tuple[str, ...]:
-    return with_plurals(words_of(phrase).strip() for phrase in phrases)
-
-
 def topic_lexicons(kind: ProductType) -> dict[str, tuple[str, ...]]:
-    """Every topic a shopper of ``kind`` could be asked about, with the words that name it."""
-    topics = {PRICE: _lexicon(PRICE_KEYWORDS)}
+    """Every topic a shopper of ``kind`` could be asked about, with the phrases that name it."""
+    topics_ = {PRICE: PRICE_KEYWORDS}
     for option in kind.options:
-        topics[option_key(option.name)] = _lexicon((*option.keywords, *option.values))
+        topics_[option_key(option.name)] = (*option.keywords, *option.values)
     for facet in kind.facets:
-        topics[attribute_key(facet.name)] = _lexicon((*facet.keywords, *facet.values))
-    return topics
+        topics_[attribute_key(facet.name)] = (*facet.keywords, *facet.values)
+    return topics_
+
+
+def product_names(kind: ProductType) -> tuple[str, ...]:
+    """What names the product in a question: its noun, its other names, its head noun."""
+    return (kind.noun, *type_names(kind.noun), kind.noun.split()[-1])
+
+
+@functools.cache
+def _lexicons(type_id: int) -> tuple[Lexicon, Lexicon, dict[str, frozenset[str]]]:
+    kind = PRODUCT_TYPES[type_id]
+    entries = topic_lexicons(kind)
+    names = product_names(kind)
+    facets = Lexicon(entries, ignore=names)
+    return facets, Lexicon({PRODUCT: names}), {PRODUCT: frozenset(entries)}
 
 
 def topics_asked(question: str, kind: ProductType, strict: bool) -> list[str]:
-    """The topics ``question`` concretely asks about, in a fixed order (price, options, facets)."""
-    text = words_of(question)
-    noun = words_of(kind.noun)
-    if strict and not mentions(text, (noun.strip(), *noun.split())):
-        return []
-    text = text.replace(noun, " ")
-    return [key for key, words in topic_lexicons(kind).items() if mentions(text, words)]
+    """The topics ``question`` concretely asks about (not those it refuses), in the writer's
+    order."""
+    facets, subjects, offered = _lexicons(PRODUCT_TYPES.index(kind))
+    found = topics(read(question), facets, subjects, offered, strict=strict)
+    return [key.removeprefix(f"{PRODUCT}.") for key in found.keys]
 
 
 def canonical_question(key: str, kind: ProductType) -> str:

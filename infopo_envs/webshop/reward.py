@@ -3,8 +3,10 @@
     reward = r_type * (matched attributes + matched options + [price <= cap])
                     / (goal attributes + goal options + 1)
 
-Each term is a pure function of the bought product (and its text) and the goal, so each can be
-tested alone.
+Each term is a pure function of the bought product and the goal, so each can be tested alone.
+Attribute and option values are compared with ``values.same_value`` (numbers exactly, phrases as
+wholes, spelling bridged), where WebShop uses a token-set ratio; docs/envs/webshop.md lists every
+departure from WebShop's ``get_reward`` and why.
 """
 
 from __future__ import annotations
@@ -13,24 +15,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, utils
-
-from infopo_envs.webshop.catalogue import Product, ProductDetails
+from infopo_envs.webshop.catalogue import Product
 from infopo_envs.webshop.goals import Goal
+from infopo_envs.webshop.values import same_value
 
-FUZZY_THRESHOLD = 85  # token-set ratio above which two phrases match, as in WebShop
-EXACT_MATCH_OPTIONS = ("size",)  # WebShop compares sizes exactly, other options fuzzily
 MIN_SHARED_CATEGORIES = 2
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
 def words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
-
-
-def fuzzy_match(a: str, b: str) -> bool:
-    """Token-set ratio above the threshold, after lower-casing and stripping punctuation."""
-    return fuzz.token_set_ratio(a, b, processor=utils.default_process) > FUZZY_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -57,27 +51,20 @@ def type_score(product: Product, goal: Goal) -> TypeScore:
     return TypeScore(r_type, query_match, category_match, title_score)
 
 
-def attribute_matches(product: Product, details: ProductDetails, goal: Goal) -> dict[str, bool]:
-    """Each goal attribute: fuzzily among the product's attributes, else verbatim in its text."""
-    text = " ".join((product.title, *details.bullets, details.description)).lower()
+def attribute_matches(product: Product, goal: Goal) -> dict[str, bool]:
+    """Each goal attribute: the same value among the product's attributes. (Products' attribute
+    lists are complete here, so WebShop's fall-back to the text would only add substrings.)"""
     return {
-        wanted: any(fuzzy_match(have, wanted) for have in product.attributes) or wanted in text
+        wanted: any(same_value(have, wanted) for have in product.attributes)
         for wanted in goal.attributes
     }
 
 
 def option_matches(chosen: dict[str, str], goal: Goal) -> dict[str, bool]:
-    """Each goal option against the value chosen for it (sizes exactly, others fuzzily)."""
-    result = {}
-    for name, wanted in goal.options:
-        have = chosen.get(name)
-        if have is None:
-            result[name] = False
-        elif name in EXACT_MATCH_OPTIONS:
-            result[name] = have.strip().lower() == wanted.strip().lower()
-        else:
-            result[name] = fuzzy_match(have, wanted)
-    return result
+    """Each goal option: the value chosen for that option on the item page is the same value."""
+    return {
+        name: name in chosen and same_value(chosen[name], wanted) for name, wanted in goal.options
+    }
 
 
 def price_ok(price: float, goal: Goal) -> bool:
@@ -109,11 +96,9 @@ class PurchaseScore:
         }
 
 
-def score_purchase(
-    product: Product, details: ProductDetails, chosen: dict[str, str], goal: Goal
-) -> PurchaseScore:
+def score_purchase(product: Product, chosen: dict[str, str], goal: Goal) -> PurchaseScore:
     kind = type_score(product, goal)
-    attributes = attribute_matches(product, details, goal)
+    attributes = attribute_matches(product, goal)
     options = option_matches(chosen, goal)
     within = price_ok(product.price, goal)
     matched = sum(attributes.values()) + sum(options.values()) + int(within)

@@ -9,7 +9,7 @@ them, which WebShopIntent's judge reads. Pure data; ``catalogue`` draws products
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ FACET_KEYWORDS: dict[str, tuple[str, ...]] = {
     "wear": ("wear", "lasting", "smudge", "stay"),
     "diet": ("diet", "dietary", "allergy", "allergies", "vegan", "gluten", "organic"),
     "nutrition": ("nutrition", "healthy", "calories", "fat", "sugar", "protein", "sodium"),
-    "packaging": ("packaging", "package", "packaged", "wrapped", "bag"),
+    "packaging": ("packaging", "package", "packaged", "wrapped", "bag", "come in"),
     "roast": ("roast", "roasted", "strength", "strong"),
     "origin": ("origin", "grown", "from where", "region", "country"),
     "material": ("material", "made of", "fabric", "made from"),
@@ -79,6 +79,9 @@ FACET_KEYWORDS: dict[str, tuple[str, ...]] = {
     "assembly": ("assembly", "assemble", "setup", "install"),
     "thread count": ("thread count", "threads", "softness", "soft"),
     "cooking": ("cooking", "stove", "oven", "dishwasher", "induction", "cooktop"),
+    "sourcing": ("sourcing", "sourced", "produced", "producer", "batch"),
+    "season": ("season", "seasons", "weather", "summer", "winter"),
+    "warranty": ("warranty", "guarantee", "guaranteed"),
 }
 
 OPTION_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -527,6 +530,30 @@ PRODUCT_TYPES: tuple[ProductType, ...] = (
     ),
 )
 
+#: One more facet per top category, for every type of it that lacks a facet of that name: more
+#: attributes per product, so near-duplicates can differ in one of many.
+EXTRA_FACETS: dict[str, Facet] = {
+    BEAUTY: Facet("packaging", ("travel size", "refillable bottle", "recyclable packaging")),
+    GROCERY: Facet("sourcing", ("made in usa", "small batch", "family farm grown")),
+    FASHION: Facet("season", ("all season", "summer weight", "winter warm")),
+    HOME: Facet("warranty", ("1 year warranty", "2 year warranty", "5 year warranty")),
+    ELECTRONICS: Facet("warranty", ("1 year warranty", "2 year warranty", "5 year warranty")),
+}
+
+
+#: Sub-categories the shared facet does not fit (a necklace has no season).
+NO_EXTRA_FACET = ("Jewelry",)
+
+
+def _with_extra_facet(kind: ProductType) -> ProductType:
+    extra = EXTRA_FACETS[kind.top]
+    if kind.path[1] in NO_EXTRA_FACET or any(f.name == extra.name for f in kind.facets):
+        return kind
+    return replace(kind, facets=(*kind.facets, extra))
+
+
+PRODUCT_TYPES = tuple(_with_extra_facet(kind) for kind in PRODUCT_TYPES)
+
 BRAND_HEADS = (
     "Aure", "Nord", "Vela", "Kira", "Mont", "Solen", "Brio", "Lumo", "Tera", "Oak", "Zephy", "Cala",
     "Hale", "Rivo", "Juno", "Pax", "Sola", "Evo", "Maren", "Tovi",
@@ -544,7 +571,7 @@ TITLE_EXTRAS: dict[str, tuple[str, ...]] = {
 GENERIC_BULLETS: dict[str, tuple[str, ...]] = {
     BEAUTY: (
         "Suitable for daily use by women and men.",
-        "Made in small batches with quality control at every step.",
+        "Produced with quality control at every step.",
         "Satisfaction guaranteed: contact us with any question.",
     ),
     GROCERY: (
@@ -563,14 +590,14 @@ GENERIC_BULLETS: dict[str, tuple[str, ...]] = {
         "Customer service replies within 24 hours.",
     ),
     ELECTRONICS: (
-        "Backed by a 12 month warranty and friendly support.",
+        "Friendly support by email and phone.",
         "Compatible with most popular devices.",
         "Tested for safety and reliability before shipping.",
     ),
 }
 
 DESCRIPTION_OPENERS = (
-    "Meet the {brand} {noun}, made for people who care about the details.",
+    "Meet the {brand} {noun}, for people who care about the details.",
     "The {brand} {noun} brings quality you can feel to your everyday routine.",
     "Discover why customers love the {brand} {noun}.",
     "Upgrade your routine with this {noun} from {brand}.",

@@ -15,7 +15,7 @@ from simulators.llm.prompt import build_messages
 from simulators.personas import COOPERATIVE, Persona
 
 EMBEDDED = "smollm2"
-_load_lock = threading.Lock()
+_model_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -106,26 +106,28 @@ class HFUserSimulator(LLMUserSimulator):
         state is left as it was."""
         import torch
 
-        with _load_lock:
+        # One lock for loading and sampling: envs stepped on several threads share the model,
+        # its tokenizer and the global random state that seeded sampling forks.
+        with _model_lock:
             local = _load(self.model_name, self.device)
-        tokenizer = local.tokenizer
-        texts = [
-            tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False)
-            for m in batch
-        ]
-        inputs = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
-        inputs = inputs.to(local.device)
-        devices = [local.device] if local.device.startswith("cuda") else []
-        with torch.no_grad(), torch.random.fork_rng(devices=devices):
-            torch.manual_seed(seed)
-            output = local.model.generate(
-                **inputs,
-                do_sample=self.temperature > 0,
-                temperature=self.temperature if self.temperature > 0 else None,
-                top_k=0,
-                max_new_tokens=self.max_new_tokens,
-                pad_token_id=tokenizer.pad_token_id,
-            )
+            tokenizer = local.tokenizer
+            texts = [
+                tokenizer.apply_chat_template(m, add_generation_prompt=True, tokenize=False)
+                for m in batch
+            ]
+            inputs = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+            inputs = inputs.to(local.device)
+            devices = [local.device] if local.device.startswith("cuda") else []
+            with torch.no_grad(), torch.random.fork_rng(devices=devices):
+                torch.manual_seed(seed)
+                output = local.model.generate(
+                    **inputs,
+                    do_sample=self.temperature > 0,
+                    temperature=self.temperature if self.temperature > 0 else None,
+                    top_k=0,
+                    max_new_tokens=self.max_new_tokens,
+                    pad_token_id=tokenizer.pad_token_id,
+                )
         width = inputs["input_ids"].shape[1]
         prompt_lengths = inputs["attention_mask"].sum(dim=1).tolist()
         completions = []

@@ -317,7 +317,7 @@ def fill_gaps(rng) -> CodingTask:
         (
             fact(
                 "method",
-                ("fill", "method", "replace", "what value", "how", "gap"),
+                ("fill", "method", "replace", "what value", "how"),
                 "How should a gap be filled?",
                 described,
                 described,
@@ -396,7 +396,17 @@ def yes_no(rng) -> CodingTask:
             ),
             fact(
                 "normalize",
-                ("case", "spaces", "punctuation", "capitals", "exclamation"),
+                (
+                    "case",
+                    "spaces",
+                    "punctuation",
+                    "capitals",
+                    "exclamation",
+                    "lowercase",
+                    "lower case",
+                    "uppercase",
+                    "case-insensitive",
+                ),
                 "Do case, spaces or punctuation matter?",
                 "Ignore case and surrounding spaces, and a trailing '!' or '.'.",
                 "'Yes!' and ' yes ' are both yes.",

@@ -132,14 +132,14 @@ def age_on(birth, on):
             ),
             fact(
                 "future",
-                ("before", "future", "not born", "earlier", "invalid"),
+                ("before", "future", "not born", "earlier", "invalid", "birth date"),
                 "What if the date is before the birth date?",
                 "Raise a ValueError." if future_raises else "Return 0.",
                 "That's an error (ValueError)." if future_raises else "Just say 0.",
             ),
             fact(
                 "format",
-                ("format", "iso", "strings", "dates"),
+                ("format", "iso", "strings", "look like"),
                 "What do the dates look like?",
                 "Both are ISO strings 'YYYY-MM-DD'.",
                 "Like '2000-02-29'.",

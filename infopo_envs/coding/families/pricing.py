@@ -242,7 +242,7 @@ def coupon_total(rng) -> CodingTask:
         (
             fact(
                 "percent_code",
-                ("percent", "percentage", "which codes", "codes"),
+                ("percent", "percentage", "which codes", "coupon codes", "codes exist"),
                 "Which coupon codes exist and what do they do?",
                 f"The code {percent_code} takes {percent}% off the total, and {flat_code} takes "
                 f"{flat} off (never below zero).",
@@ -260,7 +260,15 @@ def coupon_total(rng) -> CodingTask:
             ),
             fact(
                 "unknown",
-                ("unknown", "invalid", "wrong", "bad", "unrecognized", "empty"),
+                (
+                    "unknown",
+                    "invalid",
+                    "wrong",
+                    "bad",
+                    "unrecognized",
+                    "empty",
+                    "unknown coupon code",
+                ),
                 "What happens with an unknown coupon code?",
                 "An unknown code should raise a ValueError; an empty string means no coupon."
                 if unknown_raises
@@ -328,7 +336,7 @@ def split_bill(rng) -> CodingTask:
             ),
             fact(
                 "order",
-                ("before", "after", "order", "first or"),
+                ("before", "after", "order", "first or", "split", "added"),
                 "Is the tip added before or after splitting?",
                 "Add the tip to the whole bill first, then split."
                 if tip_first

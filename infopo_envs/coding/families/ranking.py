@@ -345,7 +345,7 @@ def top_k_by_ratio(rng) -> CodingTask:
             ),
             fact(
                 "minimum",
-                ("minimum", "at least", "few votes", "enough votes", "threshold"),
+                ("minimum", "at least", "few votes", "enough votes", "threshold", "minimum number"),
                 "Do items need a minimum number of votes?",
                 f"Only items with at least {min_votes} votes in total count."
                 if min_votes

@@ -128,21 +128,40 @@ def slugify(rng) -> CodingTask:
         (
             fact(
                 "separator",
-                ("separator", "join", "between words", "hyphen", "dash", "underscore", "spaces"),
+                (
+                    "separator",
+                    "separate",
+                    "join",
+                    "between words",
+                    "hyphen",
+                    "dash",
+                    "underscore",
+                    "spaces",
+                ),
                 "What separator goes between words?",
                 f"Join the words with '{sep}'.",
                 f"Words are separated by a '{sep}'.",
             ),
             fact(
                 "length",
-                ("length", "long", "maximum", "limit", "characters", "cut"),
+                ("length", "long", "maximum", "limit", "cut"),
                 "Is there a maximum length?",
                 f"Cut the slug to at most {limit} characters, then trim separators at the end.",
                 f"No more than {limit} characters; don't leave a dangling separator.",
             ),
             fact(
                 "characters",
-                ("digits", "numbers", "punctuation", "accents", "accented", "symbols", "allowed"),
+                (
+                    "digits",
+                    "numbers",
+                    "punctuation",
+                    "accents",
+                    "accented",
+                    "symbols",
+                    "allowed",
+                    *CASE_WORDS,
+                    "lower case",
+                ),
                 "Which characters are allowed: digits, accents, punctuation?",
                 (
                     "Only lower-case ASCII letters and digits; everything else in a word is "
@@ -285,6 +304,13 @@ def top_words(text, n):
                 if min_len > 1
                 else "Count every word, even one-letter ones.",
                 f"Only words with at least {min_len} letters count.",
+            ),
+            fact(
+                "case",
+                (*CASE_WORDS, "lower case", "upper case", "case-insensitive"),
+                "Does upper or lower case matter?",
+                "Case doesn't matter: 'The' and 'the' are the same word, reported in lower case.",
+                "Fold everything to lower case before counting.",
             ),
             fact(
                 "ties",

@@ -374,7 +374,7 @@ def distance(rng) -> CodingTask:
             ),
             fact(
                 "invalid",
-                ("invalid", "unknown", "unsupported", "error"),
+                ("invalid", "unknown", "unsupported", "error", "unit is unknown", "unknown unit"),
                 "What if the unit is unknown?",
                 "Raise a ValueError.",
                 "Unknown units are a ValueError.",
