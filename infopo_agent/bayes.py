@@ -93,8 +93,9 @@ class BayesPolicy:
             for seq, cols in zip(sequences, targets, strict=True)
         ]
 
-    def packed_logprobs(self, input_ids, position_ids, allowed, predictors, targets, counts):
+    def packed_logprobs(self, packed, predictors, targets, counts):
         """The packed interface: each predictor's history is what it may attend to, by position."""
+        input_ids, position_ids, allowed = packed.input_ids, packed.position_ids, packed.allowed()
         values = []
         for b, c, target in zip(*(p.tolist() for p in predictors), targets.tolist(), strict=True):
             seen = allowed[b, c].nonzero()[:, 0].tolist()

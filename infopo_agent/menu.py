@@ -17,7 +17,8 @@ experiments, not a replacement for free generation: the menu bounds what the pol
 
 Exact and batched: each prompt and all its options are packed into one row, every option
 attending to the prompt and to itself only, with positions that restart after the prompt
-(``HFPolicy.packed_logprobs``), so the prompt is encoded once for all its options.
+(``infopo_agent.info_gain.packing.PackedRows``, scored by ``HFPolicy.packed_logprobs``), so the
+prompt is encoded once for all its options.
 """
 
 from __future__ import annotations
@@ -101,10 +102,10 @@ def _pick(scores: np.ndarray, params: SamplingParams, rng: np.random.Generator) 
 
 
 class _Row:
-    """One packed row: the prompt, then every option, with positions and attention pattern."""
+    """One packed row: the prompt, then every option, with positions and predictors."""
 
-    def __init__(self, ids, positions, segments, predictors, targets, counts, prompt_length):
-        self.ids, self.positions, self.segments = ids, positions, segments
+    def __init__(self, ids, positions, predictors, targets, counts, prompt_length):
+        self.ids, self.positions = ids, positions
         self.predictors, self.targets, self.counts = predictors, targets, counts
         self.prompt_length = prompt_length
 
@@ -112,48 +113,47 @@ class _Row:
 def _packed_row(prompt: list[int], options: list[list[int]]) -> _Row:
     if not prompt:
         raise ValueError("every prompt needs at least one token")
-    ids, positions, segments = list(prompt), list(range(len(prompt))), [0] * len(prompt)
+    ids, positions = list(prompt), list(range(len(prompt)))
     predictors, targets, counts = [], [], []
-    for k, option in enumerate(options, start=1):
+    for option in options:
         start = len(ids)
         for j, token in enumerate(option):
             predictors.append(len(prompt) - 1 if j == 0 else start + j - 1)
             targets.append(token)
         ids += option
         positions += range(len(prompt), len(prompt) + len(option))
-        segments += [k] * len(option)
         counts.append(len(option))
-    return _Row(ids, positions, segments, predictors, targets, counts, len(prompt))
+    return _Row(ids, positions, predictors, targets, counts, len(prompt))
 
 
 def _score_rows(policy: HFPolicy, rows: list[_Row]) -> list[np.ndarray]:
+    """One pass over packed rows: the prompt is the real part, every option a branch of it."""
+    from infopo_agent.info_gain.packing import PackedRows
+
     width = max(len(r.ids) for r in rows)
-    ids = torch.full((len(rows), width), policy.pad_token_id, dtype=torch.long)
+    ids = torch.zeros((len(rows), width), dtype=torch.long)
     positions = torch.zeros((len(rows), width), dtype=torch.long)
-    allowed = torch.zeros((len(rows), width, width), dtype=torch.bool)
-    causal = torch.tril(torch.ones(width, width, dtype=torch.bool))
-    pred_rows, pred_cols, targets, counts = [], [], [], []
+    branches, pred_rows, pred_cols, targets, counts = [], [], [], [], []
     for b, row in enumerate(rows):
-        n = len(row.ids)
-        ids[b, :n] = torch.tensor(row.ids)
-        positions[b, :n] = torch.tensor(row.positions)
-        segment = torch.tensor(row.segments)
-        same = segment[:, None] == segment[None, :]
-        to_prompt = torch.zeros(n, n, dtype=torch.bool)
-        to_prompt[:, : row.prompt_length] = True
-        allowed[b, :n, :n] = causal[:n, :n] & (same | to_prompt)
-        allowed[b, n:, n:] = torch.eye(width - n, dtype=torch.bool)  # padding sees itself only
+        ids[b, : len(row.ids)] = torch.tensor(row.ids)
+        positions[b, : len(row.ids)] = torch.tensor(row.positions)
+        start = row.prompt_length
+        for count in row.counts:
+            branches.append((b, start, start + count, row.prompt_length))
+            start += count
         pred_rows += [b] * len(row.targets)
         pred_cols += row.predictors
         targets += row.targets
         counts += row.counts
-    scored = policy.packed_logprobs(
+    packed = PackedRows(
         ids,
         positions,
-        allowed,
-        (torch.tensor(pred_rows), torch.tensor(pred_cols)),
-        torch.tensor(targets),
-        counts,
+        tuple(len(r.ids) for r in rows),
+        tuple(r.prompt_length for r in rows),
+        tuple(branches),
+    )
+    scored = policy.packed_logprobs(
+        packed, (torch.tensor(pred_rows), torch.tensor(pred_cols)), torch.tensor(targets), counts
     )
     sums = [float(s.double().sum()) for s in scored]
     out, at = [], 0

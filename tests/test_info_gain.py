@@ -171,11 +171,16 @@ def test_model_errors_surface(method):
 
 
 def test_fast_matches_reference_on_real_smollm2_in_float32():
+    """Both packed attentions (split, the default, and the dense fallback) on the real model."""
     policy, cases = smollm2_policy(), edge_cases()
-    assert policy.dtype == torch.float32
+    assert policy.dtype == torch.float32 and policy.packed_attention == "split"
     reference = run(policy, cases, "reference")
-    for padding in (None, "left", "right"):
-        assert_same(run(policy, cases, "fast", padding), reference, atol=1e-4)
+    try:
+        for attention, padding in [("split", None), ("split", "left"), ("dense", "right")]:
+            policy.packed_attention = attention
+            assert_same(run(policy, cases, "fast", padding), reference, atol=1e-4)
+    finally:
+        policy.packed_attention = "split"
 
 
 @pytest.mark.parametrize("budget", [4096, 1_000_000])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
+from infopo_agent.info_gain.packing import PackedRows
 from infopo_agent.policy import HFPolicy, SamplingParams, default_dtype
 from simulators.llm.embedded import ModelNotAvailableError
 from tests.agent_models import smollm2_policy, tiny_policy
@@ -31,12 +32,9 @@ def test_packed_causal_rows_equal_token_logprobs():
     policy = tiny_policy()
     seq = prompt(policy)
     n = len(seq)
-    allowed = torch.tril(torch.ones(n, n, dtype=torch.bool))[None]
     cols = torch.arange(1, n)
     (packed,) = policy.packed_logprobs(
-        torch.tensor([seq]),
-        torch.arange(n)[None],
-        allowed,
+        PackedRows.causal([seq]),
         (torch.zeros(n - 1, dtype=torch.long), cols - 1),
         torch.tensor(seq[1:]),
         [n - 1],

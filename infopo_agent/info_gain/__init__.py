@@ -10,8 +10,9 @@ a_t. ``method="fast"`` packs the real pass and short counterfactual branches tha
 shared prefix into one forward pass per trajectory (its real pass also gives PPO's old
 log-probs); ``method="reference"`` runs two independent passes per turn. They agree to 1e-4.
 
-The scorer is anything with ``token_logprobs`` (reference) and ``packed_logprobs`` (fast), as
-``infopo_agent.policy.HFPolicy`` and ``infopo_agent.bayes.BayesPolicy`` have. Errors surface:
+The scorer is anything with ``token_logprobs`` (reference) and ``packed_logprobs`` (fast, over
+``PackedRows``: see ``packing``), as ``infopo_agent.policy.HFPolicy`` and
+``infopo_agent.bayes.BayesPolicy`` have. Errors surface:
 bad spans raise ``InfoGainInputError``, model failures propagate. A turn whose next action has
 no tokens has no evidence: its IG is NaN and ``valid`` is False.
 """
@@ -25,6 +26,7 @@ from typing import Literal
 import torch
 
 from infopo_agent.info_gain.fast import fast_information_gain
+from infopo_agent.info_gain.packing import PackedRows
 from infopo_agent.info_gain.reference import reference_information_gain
 from infopo_agent.info_gain.turns import InfoGainInputError, Span, turn_questions
 
@@ -127,6 +129,7 @@ def _offsets(attention_mask: torch.Tensor) -> list[int]:
 __all__ = [
     "InfoGain",
     "InfoGainInputError",
+    "PackedRows",
     "default_batch_tokens",
     "information_gain",
     "trajectory_information_gain",

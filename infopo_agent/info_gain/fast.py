@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from infopo_agent.info_gain.packing import PackedRows
 from infopo_agent.info_gain.turns import Span, TurnQuestion
-
-REAL, PAD = 0, -1
 
 
 @dataclass
@@ -28,18 +27,16 @@ class _Row:
 
     tokens: list[int] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
-    segments: list[int] = field(default_factory=list)
-    prefixes: list[int] = field(default_factory=list)
+    real_end: int = 0
+    branches: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, prefix)
     predictors: list[int] = field(default_factory=list)
     targets: list[int] = field(default_factory=list)
     counts: list[int] = field(default_factory=list)
 
-    def extend(self, tokens, positions, segment: int, prefix: int) -> int:
+    def extend(self, tokens, positions) -> int:
         start = len(self.tokens)
         self.tokens += tokens
         self.positions += positions
-        self.segments += [segment] * len(tokens)
-        self.prefixes += [prefix] * len(tokens)
         return start
 
     def score(self, pairs: list[tuple[int, int]]) -> None:
@@ -53,14 +50,15 @@ def _pack(q: TurnQuestion, scored: list[int]) -> _Row:
     """The row for one trajectory: target groups are [real, branch 0, branch 1, ...]."""
     ids, row = q.token_ids, _Row()
     real_end = max([p + 1 for p in scored], default=0)
-    row.extend(list(ids[:real_end]), list(range(real_end)), REAL, 0)
+    row.real_end = row.extend(list(ids[:real_end]), list(range(real_end))) + real_end
     row.score([(j - 1, ids[j]) for j in scored])
-    for t, ((fs, fe), (as_, ae)) in enumerate(zip(q.feedback, q.action, strict=True)):
+    for (fs, fe), (as_, ae) in zip(q.feedback, q.action, strict=True):
         if ae == as_:
             row.counts.append(0)
             continue
         branch = [*q.placeholder, *ids[fe:ae]]
-        start = row.extend(branch, list(range(fs, fs + len(branch))), t + 1, fs)
+        start = row.extend(branch, list(range(fs, fs + len(branch))))
+        row.branches.append((start, start + len(branch), fs))
         first = start + len(q.placeholder) - fe  # row index of ids[j] in the branch: first + j
         # a_{t+1}'s first token follows the branch's previous token, or the prefix's last one
         # when the placeholder is empty and the action follows o_t directly
@@ -69,21 +67,20 @@ def _pack(q: TurnQuestion, scored: list[int]) -> _Row:
     return row
 
 
-def _attention(rows: list[_Row], width: int) -> tuple[torch.Tensor, ...]:
-    """Right-pad the rows and build ids, positions and the allowed[b, q, k] pattern."""
+def _packed_rows(rows: list[_Row]) -> PackedRows:
+    """Right-pad the rows into one ``PackedRows`` batch."""
+    width = max(len(r.tokens) for r in rows)
 
-    def padded(values, fill):
-        return torch.tensor([r + [fill] * (width - len(r)) for r in values], dtype=torch.long)
+    def padded(values):
+        return torch.tensor([r + [0] * (width - len(r)) for r in values], dtype=torch.long)
 
-    ids = padded([r.tokens for r in rows], 0)
-    positions = padded([r.positions for r in rows], 0)
-    segments = padded([r.segments for r in rows], PAD)
-    prefixes = padded([r.prefixes for r in rows], 0)
-    index = torch.arange(width)
-    causal = index[None, None, :] <= index[None, :, None]
-    same = segments[:, :, None] == segments[:, None, :]
-    shared = (segments[:, None, :] == REAL) & (index[None, None, :] < prefixes[:, :, None])
-    return ids, positions, (same & causal) | shared
+    return PackedRows(
+        padded([r.tokens for r in rows]),
+        padded([r.positions for r in rows]),
+        tuple(len(r.tokens) for r in rows),
+        tuple(r.real_end for r in rows),
+        tuple((b, *branch) for b, r in enumerate(rows) for branch in r.branches),
+    )
 
 
 def fast_information_gain(
@@ -110,14 +107,11 @@ def fast_information_gain(
     rows = [_pack(q, s) for q, s in zip(questions, scored, strict=True)]
     groups: list[list[torch.Tensor]] = [[] for _ in rows]
     for chunk in _chunks([i for i, r in enumerate(rows) if r.tokens], rows, max_batch_tokens):
-        width = max(len(rows[i].tokens) for i in chunk)
-        ids, positions, allowed = _attention([rows[i] for i in chunk], width)
+        packed = _packed_rows([rows[i] for i in chunk])
         pred_rows = [b for b, i in enumerate(chunk) for _ in rows[i].predictors]
         pred_cols = [c for i in chunk for c in rows[i].predictors]
         out = scorer.packed_logprobs(
-            ids,
-            positions,
-            allowed,
+            packed,
             (torch.tensor(pred_rows, dtype=torch.long), torch.tensor(pred_cols, dtype=torch.long)),
             torch.tensor([t for i in chunk for t in rows[i].targets], dtype=torch.long),
             [c for i in chunk for c in rows[i].counts],
