@@ -196,6 +196,8 @@ def rollout_groups(
     max_context_tokens: int | None = None,
     batch_size: int | None = None,
     preamble: Sequence[Message] = (),
+    decoding: str = "sample",
+    menu_score: str = "sum",
     env_threads: int = DEFAULT_ENV_THREADS,
     fail_fast: bool = False,
 ) -> list[Trajectory]:
@@ -207,10 +209,14 @@ def rollout_groups(
     and ``preamble`` (context messages before the opening, see the module docstring) are the
     same for every episode. ``env_threads`` bounds how many envs step at once; ``fail_fast``
     raises a simulator's error instead of recording it (see the module docstring).
+    ``decoding="menu"`` picks each action from the env's ``candidate_actions()`` by its
+    log-probability (``infopo_agent.menu``, scored by ``menu_score``) instead of sampling.
     """
     params = params or SamplingParams()
     if group_size < 1:
         raise ValueError(f"group_size must be >= 1, got {group_size}")
+    if decoding not in ("sample", "menu"):
+        raise ValueError(f"decoding must be 'sample' or 'menu', got {decoding!r}")
     if env_threads < 1:
         raise ValueError(f"env_threads must be >= 1, got {env_threads}")
     envs = _make_envs(env, len(tasks) * group_size)
@@ -232,7 +238,8 @@ def rollout_groups(
             )
     stepper = ThreadPoolExecutor(env_threads, thread_name_prefix="infopo-env")
     try:
-        _play(policy, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast)
+        decode = _decoder(policy, params, decoding, menu_score)
+        _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast)
     finally:
         stepper.shutdown()
         if isinstance(env, (str, Callable)):
@@ -241,7 +248,19 @@ def rollout_groups(
     return [e.trajectory() for e in episodes]
 
 
-def _play(policy, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast):
+def _decoder(policy: HFPolicy, params: SamplingParams, decoding: str, menu_score: str):
+    """The next actions of a batch of episodes: sampled, or chosen from each env's menu."""
+
+    def decode(batch, prompts, seed):
+        if decoding == "menu":
+            menus = [e.env.unwrapped.candidate_actions() for e in batch]
+            return policy.choose(prompts, menus, params, seed=seed, score=menu_score)
+        return policy.generate(prompts, params, seed=seed)
+
+    return decode
+
+
+def _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast):
     """Generate a batch, step its envs concurrently, until every episode is done."""
     for step in itertools.count():
         live = [e for e in episodes if not e.done]
@@ -256,7 +275,7 @@ def _play(policy, episodes, params, seed, max_context_tokens, batch_size, steppe
         for at in range(0, len(live), chunk):
             batch = live[at : at + chunk]
             prompts = [e.convo.generation_prompt() for e in batch]
-            generations = policy.generate(prompts, params, seed=stable_seed(seed, step, at))
+            generations = decode(batch, prompts, stable_seed(seed, step, at))
             for episode, generation in zip(batch, generations, strict=True):
                 episode.add_action(generation.text, generation.token_ids)
             texts = [generation.text for generation in generations]
