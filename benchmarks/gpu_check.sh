@@ -37,6 +37,8 @@ step ig_scale 100 "$PYTHON" benchmarks/info_gain_scale.py \
     --dense-max-tokens 16384 --reference-turns 4 --repeats 3 --repeat-max-tokens 32768
 
 # ==== training checks: append `step NAME SECONDS COMMAND...` lines here ====================
+# two InfoPO steps of SmolLM2 on CUDA in bf16, with LoRA and fully fine-tuned (master weights)
+step train_steps 150 "$PYTHON" benchmarks/gpu_train_check.py --model smollm2 --device cuda
 
 # ==== end of training checks ================================================================
 
@@ -73,6 +75,9 @@ if bench:
         for k in ("machine", "dtype", "packed_attention", "mean_tokens", "fast_over_single_pass",
                   "reference_over_fast", "max_abs_difference")
     }
+train = last_json("train_steps")
+if train:
+    summary["train_steps"] = train
 scale = last_json("ig_scale")
 if scale:
     summary["ig_scale"] = scale.get("ratios")

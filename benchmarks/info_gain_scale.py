@@ -88,7 +88,7 @@ class Case:
 def synthetic_case(policy, length: int, turn_tokens: int, action_tokens: int) -> Case:
     """Random ids in turns: [feedback | wrapper | action]; the first turn opens with a prompt."""
     rng = np.random.default_rng(length)
-    wrapper = policy.encode("<|im_end|>\n<|im_start|>assistant\n")
+    wrapper = policy.chat.encode("<|im_end|>\n<|im_start|>assistant\n")
     ids = list(rng.integers(100, 40000, turn_tokens - action_tokens))
     actions, feedback = [], []
     while len(ids) + action_tokens + turn_tokens <= length:
@@ -100,7 +100,7 @@ def synthetic_case(policy, length: int, turn_tokens: int, action_tokens: int) ->
         ids += wrapper
     actions.append((len(ids), len(ids) + action_tokens))
     ids += list(rng.integers(100, 40000, action_tokens))
-    return Case(ids, actions, feedback, actions[1:], policy.encode(PLACEHOLDER))
+    return Case(ids, actions, feedback, actions[1:], policy.chat.encode(PLACEHOLDER))
 
 
 def real_case(policy, length: int) -> Case:

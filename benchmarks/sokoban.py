@@ -26,7 +26,7 @@ import numpy as np
 
 from infopo_envs.core import rng_for
 from infopo_envs.sokoban import SokobanEnv
-from infopo_envs.sokoban.generator import (
+from infopo_envs.sokoban.tasks import (
     TIERS,
     default_walk_steps,
     generate_in_range,

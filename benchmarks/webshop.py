@@ -23,9 +23,9 @@ import time
 from infopo_envs.core.agents import oracle_for
 from infopo_envs.webshop import WebShopEnv
 from infopo_envs.webshop.catalogue import Catalogue
-from infopo_envs.webshop.goals import generate_goal
 from infopo_envs.webshop.oracle import goal_query
 from infopo_envs.webshop.search import SearchIndex, ensure_index
+from infopo_envs.webshop.tasks import generate_goal
 
 
 def timed(function, *args):

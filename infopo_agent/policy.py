@@ -139,10 +139,6 @@ class HFPolicy:
             self._chat = ChatFormat(self.tokenizer)
         return self._chat
 
-    def encode(self, text: str) -> list[int]:
-        """Token ids of ``text`` with no special tokens added (special-token text is parsed)."""
-        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
-
     # ---- sampling ------------------------------------------------------------------------------
     @torch.no_grad()
     def generate(
@@ -183,6 +179,25 @@ class HFPolicy:
                 input_ids=ids.to(self.device), attention_mask=mask.to(self.device), **options
             )
         return [self._finish(row[width:].tolist(), params.stop) for row in out.cpu()]
+
+    def choose(
+        self,
+        prompts: Sequence[Sequence[int]],
+        menus: Sequence[Sequence[str]],
+        params: SamplingParams | None = None,
+        *,
+        seed: int | None = None,
+        score: str = "sum",
+    ) -> list[Generation]:
+        """Menu decoding: pick one of ``menus[row]`` per prompt by its exact log-probability
+        (``score="sum"``) or its mean per token (``"mean"``).
+
+        See ``infopo_agent.menu``; an option for small models that rarely write a valid action.
+        """
+        from infopo_agent.menu import choose_from_menu
+
+        params = params or SamplingParams()
+        return choose_from_menu(self, prompts, menus, params, seed=seed, score=score)
 
     def _finish(self, new_ids: list[int], stop: Sequence[str]) -> Generation:
         for i, token in enumerate(new_ids):
@@ -266,7 +281,7 @@ class HFPolicy:
         if self.packed_attention == "dense":
             mask = packed.dense_mask(self.dtype, self.device)
             return self._score(ids, positions, mask, *predictors, targets)
-        with attention_implementation(self.model, SPLIT_ATTENTION):
+        with attention_implementation(plain_model(self.model), SPLIT_ATTENTION):
             return self._score(ids, positions, None, *predictors, targets, packed_rows=packed)
 
     def _score(self, ids, positions, mask, rows, cols, targets=None, **forward) -> torch.Tensor:
@@ -280,7 +295,9 @@ class HFPolicy:
         targets = targets.to(self.device)
         if not self._plain_head:
             return _picked(self.model(**inputs, **forward).logits[rows, cols], targets)
-        hidden = self.model.base_model(**inputs, **forward).last_hidden_state[rows, cols]
+        hidden = (
+            plain_model(self.model).base_model(**inputs, **forward).last_hidden_state[rows, cols]
+        )
         head = self.model.get_output_embeddings()
         # without gradients the head runs in chunks: all S x V logits at once would dominate
         # the peak memory of a long trajectory (S: scored tokens, V: vocabulary)
@@ -305,6 +322,16 @@ def _packed_attention(model, requested: str) -> str:
     if requested == "auto":
         return "split" if supports_split_attention(model) else "dense"
     return requested
+
+
+def plain_model(model):
+    """The transformers model under a ``peft`` wrapper, whose LoRA layers stay active in it.
+
+    ``PeftModel.base_model`` is peft's tuner, whose forward returns logits, not a hidden state;
+    the transformer body with the adapters injected is ``get_base_model().base_model``.
+    """
+    unwrap = getattr(model, "get_base_model", None)
+    return unwrap() if callable(unwrap) else model
 
 
 def _eos_ids(model, tokenizer) -> tuple[int, ...]:

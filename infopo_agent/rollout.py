@@ -143,6 +143,31 @@ def open_conversation(
     return convo
 
 
+def replay_conversation(
+    chat: ChatFormat,
+    system: str | None,
+    preamble: Sequence[Message],
+    messages: Sequence[Message],
+    action_token_ids: Sequence[Sequence[int] | None] | None = None,
+) -> tuple[Conversation, list[Span], list[Span]]:
+    """Lay out a recorded episode (``messages``: the opening, then each action and feedback with
+    the role the rollout gave it) through ``chat`` with the rollout's own steps; the action and
+    feedback spans. ``action_token_ids`` (one entry per action) are the sampled ids, when the
+    scoring policy is the one that played."""
+    convo = open_conversation(chat, system, preamble)
+    action_spans: list[Span] = []
+    feedback_spans: list[Span] = []
+    for index, message in enumerate(messages):
+        if message["role"] == "assistant":
+            ids = action_token_ids[len(action_spans)] if action_token_ids else None
+            action_spans.append(convo.add_action(message["content"], ids))
+        elif index == 0:
+            convo.add(message["role"], message["content"])  # the opening
+        else:
+            feedback_spans.append(convo.add(message["role"], message["content"]))
+    return convo, action_spans, feedback_spans
+
+
 def record_episode(chat: ChatFormat, env: gym.Env, agent, **start) -> Trajectory:
     """Play a scripted ``agent`` (``reset``/``act``) and record it through the chat template.
 
@@ -171,6 +196,8 @@ def rollout_groups(
     max_context_tokens: int | None = None,
     batch_size: int | None = None,
     preamble: Sequence[Message] = (),
+    decoding: str = "sample",
+    menu_score: str = "sum",
     env_threads: int = DEFAULT_ENV_THREADS,
     fail_fast: bool = False,
 ) -> list[Trajectory]:
@@ -182,10 +209,14 @@ def rollout_groups(
     and ``preamble`` (context messages before the opening, see the module docstring) are the
     same for every episode. ``env_threads`` bounds how many envs step at once; ``fail_fast``
     raises a simulator's error instead of recording it (see the module docstring).
+    ``decoding="menu"`` picks each action from the env's ``candidate_actions()`` by its
+    log-probability (``infopo_agent.menu``, scored by ``menu_score``) instead of sampling.
     """
     params = params or SamplingParams()
     if group_size < 1:
         raise ValueError(f"group_size must be >= 1, got {group_size}")
+    if decoding not in ("sample", "menu"):
+        raise ValueError(f"decoding must be 'sample' or 'menu', got {decoding!r}")
     if env_threads < 1:
         raise ValueError(f"env_threads must be >= 1, got {env_threads}")
     envs = _make_envs(env, len(tasks) * group_size)
@@ -207,7 +238,8 @@ def rollout_groups(
             )
     stepper = ThreadPoolExecutor(env_threads, thread_name_prefix="infopo-env")
     try:
-        _play(policy, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast)
+        decode = _decoder(policy, params, decoding, menu_score)
+        _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast)
     finally:
         stepper.shutdown()
         if isinstance(env, (str, Callable)):
@@ -216,7 +248,19 @@ def rollout_groups(
     return [e.trajectory() for e in episodes]
 
 
-def _play(policy, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast):
+def _decoder(policy: HFPolicy, params: SamplingParams, decoding: str, menu_score: str):
+    """The next actions of a batch of episodes: sampled, or chosen from each env's menu."""
+
+    def decode(batch, prompts, seed):
+        if decoding == "menu":
+            menus = [e.env.unwrapped.candidate_actions() for e in batch]
+            return policy.choose(prompts, menus, params, seed=seed, score=menu_score)
+        return policy.generate(prompts, params, seed=seed)
+
+    return decode
+
+
+def _play(decode, episodes, params, seed, max_context_tokens, batch_size, stepper, fail_fast):
     """Generate a batch, step its envs concurrently, until every episode is done."""
     for step in itertools.count():
         live = [e for e in episodes if not e.done]
@@ -231,7 +275,7 @@ def _play(policy, episodes, params, seed, max_context_tokens, batch_size, steppe
         for at in range(0, len(live), chunk):
             batch = live[at : at + chunk]
             prompts = [e.convo.generation_prompt() for e in batch]
-            generations = policy.generate(prompts, params, seed=stable_seed(seed, step, at))
+            generations = decode(batch, prompts, stable_seed(seed, step, at))
             for episode, generation in zip(batch, generations, strict=True):
                 episode.add_action(generation.text, generation.token_ids)
             texts = [generation.text for generation in generations]

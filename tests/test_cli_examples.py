@@ -26,7 +26,7 @@ def test_scoring_rebuilds_exactly_the_sequence_generated_from_with_an_example(
     capsys, tmp_path, tiny_dir, monkeypatch
 ):
     import infopo_agent.rollout as rollout
-    from infopo_agent.cli.scoring import rebuild_trajectory
+    from infopo_agent.cli.scoring import episode_trajectory
     from tests.agent_models import tiny_policy
 
     played = []  # every trajectory the run generated, as the rollout returned it
@@ -50,11 +50,15 @@ def test_scoring_rebuilds_exactly_the_sequence_generated_from_with_an_example(
     for record, trajectory in zip(records, played, strict=True):
         assert record.system == example.system
         assert [m.model_dump() for m in record.preamble] == example.preamble
-        rebuilt = rebuild_trajectory(tiny_policy().chat, record, same_policy=True)
-        assert rebuilt.token_ids == trajectory.token_ids
-        assert rebuilt.action_spans == trajectory.action_spans
-        assert rebuilt.feedback_spans == trajectory.feedback_spans
-        assert rebuilt.messages == trajectory.messages
+        scored = episode_trajectory(tiny_policy().chat, record, same_policy=True)
+        assert scored.token_ids == trajectory.token_ids
+        assert scored.action_spans == trajectory.action_spans
+        assert scored.feedback_spans == trajectory.feedback_spans
+        assert scored.messages == trajectory.messages
+        # Another policy re-lays the recorded messages after the same system and preamble.
+        relaid = episode_trajectory(tiny_policy().chat, record, same_policy=False)
+        assert relaid.messages == trajectory.messages
+        assert len(relaid.action_spans) == len(trajectory.action_spans)
     assert run_cli(capsys, "infogain", tmp_path / "transcripts.jsonl", "--policy", tiny_dir)[0] == 0
 
 
@@ -65,7 +69,7 @@ def test_records_without_an_example_keep_no_context(capsys, tmp_path):
     (record,) = load_jsonl(tmp_path / "transcripts.jsonl", EpisodeRecord)
     assert record.system is None and record.preamble == []
     dumped = record.model_dump(by_alias=True)
-    assert dumped["schema"] == "infopo.episode/2"
+    assert dumped["schema"] == "infopo.episode/3"
     # A file written before the context fields existed still reads, with no context.
     old = {k: v for k, v in dumped.items() if k not in ("system", "preamble")}
     legacy = EpisodeRecord.model_validate({**old, "schema": "infopo.episode/1"})

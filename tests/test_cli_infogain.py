@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -44,23 +45,50 @@ def test_model_transcripts_count_tokens(model_run, tiny_dir):
     for record in records:
         assert record.policy == str(tiny_dir.resolve())
         assert 1 <= record.num_turns <= 3
-        for turn in record.turns:
+        assert record.trajectory is not None and record.trajectory.num_turns == record.num_turns
+        for turn, (start, end) in zip(record.turns, record.trajectory.action_spans, strict=True):
             assert 1 <= turn.action_tokens <= 7  # six sampled tokens, or fewer and end-of-turn
-            assert len(turn.action_token_ids) == turn.action_tokens
+            assert (start, end - start) == (turn.prompt_tokens, turn.action_tokens)
             assert turn.feedback_tokens > 0 and turn.prompt_tokens > 0
         starts = [t.prompt_tokens for t in record.turns]
         assert starts == sorted(starts)
 
 
-def test_scoring_rebuilds_the_sequences_the_policy_generated_from(model_run, tiny_dir):
-    from infopo_agent.cli.scoring import rebuild_trajectory
+def test_scoring_reads_the_rollouts_trajectory_and_relays_it_for_another_policy(model_run):
+    from infopo_agent.cli.scoring import episode_trajectory
     from tests.agent_models import tiny_policy
 
+    chat = tiny_policy().chat
     for record in load_jsonl(model_run / "transcripts.jsonl", EpisodeRecord):
-        trajectory = rebuild_trajectory(tiny_policy().chat, record, same_policy=True)
-        for turn, (start, end) in zip(record.turns, trajectory.action_spans, strict=True):
-            assert (start, end - start) == (turn.prompt_tokens, turn.action_tokens)
-            assert trajectory.token_ids[start:end] == turn.action_token_ids
+        played = episode_trajectory(chat, record, same_policy=True)
+        assert played == record.trajectory
+        # Another policy lays the same messages out again, with the roles the rollout gave them.
+        relaid = episode_trajectory(chat, record, same_policy=False)
+        assert relaid.messages == record.trajectory.messages
+        assert len(relaid.action_spans) == len(played.action_spans)
+        assert len(relaid.feedback_spans) == len(played.feedback_spans)
+
+
+def test_an_episode_2_record_is_scored_as_the_policy_generated_it(model_run, tmp_path):
+    """Files written before records carried the trajectory: the turns' sampled ids rebuild it."""
+    from infopo_agent.cli.records import read_jsonl
+    from infopo_agent.cli.scoring import episode_trajectory
+    from tests.agent_models import tiny_policy
+
+    chat = tiny_policy().chat
+    for record in load_jsonl(model_run / "transcripts.jsonl", EpisodeRecord):
+        old = record.model_dump(by_alias=True, exclude={"trajectory"})
+        old["schema"] = "infopo.episode/2"
+        spans = record.trajectory.action_spans
+        for turn, (start, end) in zip(old["turns"], spans, strict=True):
+            turn["action_token_ids"] = record.trajectory.token_ids[start:end]
+        (tmp_path / "old.jsonl").write_text(json.dumps(old) + "\n")
+        (legacy,) = read_jsonl(tmp_path / "old.jsonl", EpisodeRecord)  # what infogain reads
+        assert legacy.trajectory is None
+        rebuilt = episode_trajectory(chat, legacy, same_policy=True)
+        assert rebuilt.token_ids == record.trajectory.token_ids
+        assert rebuilt.action_spans == record.trajectory.action_spans
+        assert rebuilt.feedback_spans == record.trajectory.feedback_spans
 
 
 def test_infogain_files_follow_their_schema_and_the_fusion_rule(model_run):

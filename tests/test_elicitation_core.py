@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infopo_envs.core import Elicitation, mentions, with_plurals, words_of
+from infopo_envs.core import Elicitation
 
 PHRASINGS = {"budget": ("Cheap, please.",), "date": ("Next Friday.",), "venue": ("At home.",)}
 
@@ -35,29 +35,6 @@ def test_reveal_at_most_limits_the_facts():
     judged = Elicitation.judge(["budget", "venue"], PHRASINGS, set())
     assert judged.plan(PHRASINGS, reveal_at_most=1).facts == (("Cheap, please.",),)
     assert not Elicitation.judge([], PHRASINGS, set()).concrete
-
-
-def test_with_plurals():
-    assert with_plurals(["guest", "party", "box", "day", "dress code", "bus", "$50"]) == (
-        "guest",
-        "guests",
-        "party",
-        "parties",
-        "box",
-        "boxes",
-        "day",
-        "days",
-        "dress code",
-        "dress codes",
-        "bus",
-        "$50",
-    )
-
-
-def test_mentions_whole_words_only():
-    text = words_of("What's the Cat's category, and the dress-code?")
-    assert mentions(text, ["category"]) and not mentions(text, ["cat"])
-    assert mentions(text, ["dress-code"]) and not mentions(text, ["dress"])
 
 
 def test_tracker_reveals_one_volunteers_after_three_and_commits_only_when_told():

@@ -10,7 +10,7 @@ from infopo_envs.core import rng_for
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.function import FunctionEnv
 from infopo_envs.function.env import parse_arguments, parse_number
-from infopo_envs.function.expression import (
+from infopo_envs.function.tasks import (
     TEST_INPUT_RANGE,
     VARIABLES,
     Apply,

@@ -10,9 +10,9 @@ import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core import TaskRef, rng_for
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.intention import IntentionEnv
-from infopo_envs.intention.catalogue import DETAIL_KINDS, TEMPLATES, TemplateData
 from infopo_envs.intention.judge import coverage, details_asked_about, question_reward
-from infopo_envs.intention.scenario import MAX_MISSING, MIN_MISSING, generate_task, task_for
+from infopo_envs.intention.requests import DETAIL_KINDS, TEMPLATES, TemplateData
+from infopo_envs.intention.tasks import MAX_MISSING, MIN_MISSING, generate_task, task_for
 from simulators import SimulatorError, UserSimulator
 
 VAGUE = "Can you tell me more about what you want?"

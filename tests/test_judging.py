@@ -263,3 +263,22 @@ def test_what_must_come_first_after_until_is_asked_not_refused():
     assert read("Don't discuss the budget until tomorrow.").negated_keys(lexicon) == ["price"]
     held = read("Hold off on the hotel until I say so.")
     assert [(h.key, h.deferred) for h in held.find(lexicon)] == [("hotel", True)]
+
+
+def test_holding_off_defers_and_a_deferral_ends_its_clause_before_and():
+    lexicon = Lexicon(
+        {"reboot": ["restart your phone"], "data": ["mobile data"], "speed": ["speed test"]}
+    )
+    held = read("Please hold off on restarting your phone.")
+    assert [(h.key, h.deferred) for h in held.find(lexicon)] == [("reboot", True)]
+    leave = read("Leave mobile data on for now and run a speed test.")
+    assert [(h.key, h.deferred) for h in leave.find(lexicon)] == [("data", True), ("speed", False)]
+    both = read("Check mobile data and run a speed test.")  # no deferral: one clause, both asked
+    assert [(h.key, h.deferred) for h in both.find(lexicon)] == [("data", False), ("speed", False)]
+
+
+def test_a_clause_opening_with_nothing_refuses_what_it_names_but_nothing_else_does_not():
+    lexicon = Lexicon({"cancel": ["cancel"], "reason": ["reason"]})
+    reading = read("Nothing will be cancelled before you confirm; may I ask the reason?")
+    assert reading.negated_keys(lexicon) == ["cancel"] and reading.keys(lexicon) == ["reason"]
+    assert read("Nothing else? Then I'll cancel it.").keys(lexicon) == ["cancel"]

@@ -57,3 +57,36 @@ def test_console_script_lists_every_env():
 
     for env_id in infopo_envs.ENVS:
         assert env_id in done.stdout
+
+
+def test_the_wheel_ships_every_data_file(tmp_path):
+    """Every non-Python file in the packages (the data the envs load) is inside the built wheel:
+    package-data globs that miss a file would fail at import time for every installed user."""
+    import shutil
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    packages = ("infopo_envs", "infopo_agent", "simulators")
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, source / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for package in packages:
+        shutil.copytree(root / package, source / package, ignore=ignore)
+    data_files = {
+        path.relative_to(source).as_posix()
+        for package in packages
+        for path in (source / package).rglob("*")
+        if path.is_file() and path.suffix != ".py"
+    }
+    assert any(name.endswith("vocabulary.json") for name in data_files)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path / "dist"), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert data_files <= shipped, f"not in the wheel: {sorted(data_files - shipped)}"

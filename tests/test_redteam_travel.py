@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infopo_envs.core.redteam import evaluate
-from infopo_envs.travel.catalogue import KINDS
+from infopo_envs.travel.aspects import KINDS
 from infopo_envs.travel.redteam import CHEATERS, ENV_ID, TravelCheater
 
 MAX_SUCCESS = 0.05

@@ -13,9 +13,9 @@ import pytest
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.sokoban import SokobanEnv
-from infopo_envs.sokoban.generator import GenerationError, generate_level, room_topology, tier_of
 from infopo_envs.sokoban.level import DIRECTION_NAMES
 from infopo_envs.sokoban.solver import solve
+from infopo_envs.sokoban.tasks import GenerationError, generate_level, room_topology, tier_of
 
 SIZES = [((6, 6), 1), ((8, 8), 2)]
 

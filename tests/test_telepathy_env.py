@@ -11,8 +11,8 @@ import pytest
 import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.telepathy.env import GUESS_IN_QUESTION, UNMAPPED, entity_split
+from infopo_envs.telepathy.judge import parse_question
 from infopo_envs.telepathy.knowledge import knowledge_base
-from infopo_envs.telepathy.question_parser import parse_question
 from simulators import SimulatorError, UserSimulator
 
 ENV_ID = "InfoPO/Telepathy-v0"

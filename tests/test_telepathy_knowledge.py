@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from infopo_envs.telepathy import TelepathyEnv
+from infopo_envs.telepathy.judge import parse_question
 from infopo_envs.telepathy.knowledge import (
     KnowledgeBaseError,
     KnowledgeBasePart,
@@ -17,7 +18,6 @@ from infopo_envs.telepathy.knowledge import (
     normalize_name,
 )
 from infopo_envs.telepathy.predicates import NameIs
-from infopo_envs.telepathy.question_parser import parse_question
 from infopo_envs.telepathy.schema import ATTRIBUTES, Entity, check_entity
 from infopo_envs.telepathy.strategy import QUESTION_BANK, answer_matrix, questions_needed
 

@@ -6,10 +6,10 @@ import pytest
 from pydantic import ValidationError
 
 from infopo_envs.telepathy.guesses import resolve_guess
+from infopo_envs.telepathy.judge import parse_question
 from infopo_envs.telepathy.knowledge import knowledge_base, names_index, normalize_name
 from infopo_envs.telepathy.predicates import NameIs
 from infopo_envs.telepathy.question_lexicon import LexiconEntry
-from infopo_envs.telepathy.question_parser import parse_question
 
 
 def answer(question: str, name: str) -> str:

@@ -11,7 +11,7 @@ import infopo_envs  # noqa: F401
 from infopo_envs.core import rng_for
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.travel import TravelIntentEnv
-from infopo_envs.travel.scenario import BEST, CORRECT, NOISE, WRONG, generate_scenario
+from infopo_envs.travel.tasks import BEST, CORRECT, NOISE, WRONG, generate_scenario
 from simulators import SimulatorError, UserSimulator
 
 
@@ -87,7 +87,7 @@ def test_vague_and_no_preference_replies_pay_nothing():
     assert (reward, info["reply_kind"]) == (0.0, "vague")
     aspect = first_aspect(env)
     held = {p.kind.name for p in aspect.preferences}
-    from infopo_envs.travel.catalogue import KINDS
+    from infopo_envs.travel.aspects import KINDS
 
     free = [k for k in KINDS[aspect.aspect] if k.name not in held]
     if free:
@@ -151,7 +151,7 @@ def test_one_new_preference_per_question():
 
 
 def test_a_message_listing_more_than_three_topics_is_too_vague():
-    from infopo_envs.travel.catalogue import KINDS
+    from infopo_envs.travel.aspects import KINDS
 
     env = make()
     everything = " ".join(k.question for a in env.scenario.aspects for k in KINDS[a.aspect])

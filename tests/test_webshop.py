@@ -16,14 +16,6 @@ import infopo_envs  # noqa: F401  (registers the envs)
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.webshop import WebShopEnv
 from infopo_envs.webshop.catalogue import FAMILY_SIZE, GOAL_FACETS, Catalogue
-from infopo_envs.webshop.goals import (
-    TEST_STRIDE,
-    Goal,
-    generate_goal,
-    price_cap,
-    split_family,
-    split_size,
-)
 from infopo_envs.webshop.oracle import target_search
 from infopo_envs.webshop.paraphrases import type_names
 from infopo_envs.webshop.reward import (
@@ -32,6 +24,14 @@ from infopo_envs.webshop.reward import (
     price_ok,
     score_purchase,
     type_score,
+)
+from infopo_envs.webshop.tasks import (
+    TEST_STRIDE,
+    Goal,
+    generate_goal,
+    price_cap,
+    split_family,
+    split_size,
 )
 from infopo_envs.webshop.vocabulary import PRODUCT_TYPES
 
@@ -273,7 +273,7 @@ def test_check_env(env_id, cache_dir):
 
 
 def test_registered_default_is_ten_thousand_products():
-    assert gym.spec("InfoPO/WebShop-v0").kwargs == {}
+    assert "num_products" not in gym.spec("InfoPO/WebShop-v0").kwargs
     assert WebShopEnv.__init__.__kwdefaults__["num_products"] == 10_000
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from infopo_envs.core.agents import oracle_for, run_episode
 from infopo_envs.webshop import WebShopIntentEnv
-from infopo_envs.webshop.questions import (
+from infopo_envs.webshop.judge import (
     PRICE,
     attribute_key,
     canonical_question,

@@ -7,7 +7,7 @@ import sys
 
 from rich.markup import escape
 
-from infopo_agent.cli import demo, envs, export, infogain, robustness
+from infopo_agent.cli import demo, envs, export, infogain, robustness, train
 from infopo_agent.cli import eval as evaluate
 from infopo_agent.cli.common import RunError, UsageError, error_console
 
@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     envs.add_commands(commands)
-    for module in (evaluate, robustness, infogain, demo, export):
+    for module in (evaluate, robustness, infogain, demo, export, train):
         module.add_commands(commands)
     return parser
 

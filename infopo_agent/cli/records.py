@@ -19,8 +19,9 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from infopo_agent.cli.common import UsageError
+from infopo_agent.trajectory import Trajectory
 
-EPISODE_SCHEMA = "infopo.episode/2"
+EPISODE_SCHEMA = "infopo.episode/3"
 EVAL_SUMMARY_SCHEMA = "infopo.eval-summary/1"
 ROBUSTNESS_SCHEMA = "infopo.robustness/1"
 SCORED_EPISODE_SCHEMA = "infopo.infogain-episode/1"
@@ -59,10 +60,14 @@ class EpisodeRecord(Record):
     """One episode as played: the context, the opening, every turn, and how it ended.
 
     ``system`` and ``preamble`` are what the policy saw before the opening (``/1`` records
-    predate them and had neither), so a scorer rebuilds exactly the sequence it generated from.
+    predate them and had neither). ``trajectory`` is the rollout's own record of the episode
+    (token ids, spans, messages with roles) when a local model played it (``/3`` on): scorers
+    and trainers read it rather than laying the conversation out again.
     """
 
-    schema_: Literal["infopo.episode/2", "infopo.episode/1"] = Field(EPISODE_SCHEMA, alias="schema")
+    schema_: Literal["infopo.episode/3", "infopo.episode/2", "infopo.episode/1"] = Field(
+        EPISODE_SCHEMA, alias="schema"
+    )
     env_id: str
     policy: str
     simulator: str | None
@@ -84,6 +89,7 @@ class EpisodeRecord(Record):
     truncated: bool
     simulator_stats: dict[str, Any] | None = None
     simulator_error: str | None = None
+    trajectory: Trajectory | None = None
 
 
 class SimulatorFailure(Record):

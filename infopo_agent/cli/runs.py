@@ -239,6 +239,7 @@ def _run_model(policy, spec, settings, tasks, example, advance: Callable[[int], 
                     ended=(trajectory.terminated, trajectory.truncated),
                     example=example,
                     simulator_error=trajectory.simulator_error,
+                    trajectory=trajectory,
                 )
             )
             env.close()
@@ -252,7 +253,6 @@ def _span_tokens(trajectory, t: int) -> dict[str, Any]:
         "prompt_tokens": a_start,
         "action_tokens": a_end - a_start,
         "feedback_tokens": f_end - f_start,
-        "action_token_ids": list(trajectory.token_ids[a_start:a_end]),
     }
 
 
@@ -325,6 +325,7 @@ def episode_record(
     ended: tuple[bool, bool],
     example: ExamplePrompt,
     simulator_error: str | None = None,
+    trajectory=None,
 ) -> EpisodeRecord:
     """The record of the episode ``env`` has just played, from its transcript and context."""
     unwrapped = env.unwrapped
@@ -365,4 +366,5 @@ def episode_record(
         truncated=ended[1],
         simulator_stats=last.get("simulator"),
         simulator_error=simulator_error,
+        trajectory=trajectory,
     )

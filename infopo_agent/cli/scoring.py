@@ -1,14 +1,15 @@
 """Score saved episodes with a policy: per-turn information gain and InfoPO's fused advantages.
 
-Each ``EpisodeRecord`` is rebuilt as a ``Trajectory`` through the scoring policy's chat template:
-the record's ``system`` and ``preamble`` (the context the run put before the opening), the opening
-and every feedback as user messages, every action as an assistant message. When the
-scoring policy is the one that played the episode, the action's sampled token ids
-(``action_token_ids``) are used as they are, so the rebuilt sequence is exactly the one the
-policy generated from; otherwise the action text is tokenized as if the policy had written it.
-Then ``trajectory_information_gain`` gives IG_t per turn (credited to a_t) and
-``compute_advantages`` fuses it with the group-normalized outcome, groups being the records'
-``group`` (the G episodes of one task).
+An ``EpisodeRecord`` written by a local model carries the rollout's own ``Trajectory`` (token
+ids, spans, messages with their roles): when the scoring policy is the one that played, that
+trajectory is scored as it is. Another policy (another tokenizer) must lay the conversation out
+again: ``rollout.replay_conversation`` does it from the recorded messages and their roles, with
+the rollout's own steps. Records without a trajectory (scripted or remote policies, and files
+older than ``infopo.episode/3``) are laid out from their turns; the rollout of those versions
+gave every feedback the role ``user``, and their turns carry the sampled ids
+(``action_token_ids``). Then ``trajectory_information_gain`` gives IG_t per turn (credited to
+a_t) and ``compute_advantages`` fuses it with the group-normalized outcome, groups being the
+records' ``group`` (the G episodes of one task).
 """
 
 from __future__ import annotations
@@ -22,19 +23,27 @@ from infopo_agent.cli.records import EpisodeRecord, ScoredEpisode, ScoredTurn
 SCORE_BATCH = 4
 
 
-def rebuild_trajectory(chat, record: EpisodeRecord, *, same_policy: bool):
-    """The ``Trajectory`` of ``record`` as the scoring policy's chat template lays it out."""
-    from infopo_agent.rollout import open_conversation
+def episode_trajectory(chat, record: EpisodeRecord, *, same_policy: bool):
+    """The ``Trajectory`` of ``record`` as the scoring policy sees it (see the module docstring)."""
+    from infopo_agent.rollout import replay_conversation
     from infopo_agent.trajectory import Trajectory
 
+    if same_policy and record.trajectory is not None:
+        return Trajectory.from_dict(record.trajectory.to_dict())
     preamble = [message.model_dump() for message in record.preamble]
-    convo = open_conversation(chat, record.system, preamble)
-    convo.add("user", record.opening)
-    action_spans, feedback_spans = [], []
-    for turn in record.turns:
-        ids = turn.action_token_ids if same_policy else None
-        action_spans.append(convo.add_action(turn.action, ids))
-        feedback_spans.append(convo.add("user", turn.feedback))
+    if record.trajectory is not None:
+        context = (record.system is not None) + len(preamble)
+        messages = record.trajectory.messages[context:]
+        ids = None
+    else:
+        messages = [{"role": "user", "content": record.opening}]
+        for turn in record.turns:
+            messages.append({"role": "assistant", "content": turn.action})
+            messages.append({"role": "user", "content": turn.feedback})
+        ids = [turn.action_token_ids for turn in record.turns] if same_policy else None
+    convo, action_spans, feedback_spans = replay_conversation(
+        chat, record.system, preamble, messages, ids
+    )
     return Trajectory(
         token_ids=list(convo.token_ids),
         action_spans=action_spans,
@@ -43,7 +52,7 @@ def rebuild_trajectory(chat, record: EpisodeRecord, *, same_policy: bool):
         outcome=record.outcome,
         success=record.success,
         placeholder=record.placeholder,
-        placeholder_ids=chat.encode(record.placeholder),
+        placeholder_ids=chat.encode(record.placeholder),  # this tokenizer's ids
         task_id=record.task_id,
         group_id=record.group,
         terminated=record.terminated,
@@ -66,7 +75,7 @@ def score_episodes(
     from infopo_agent.info_gain import trajectory_information_gain
 
     trajectories = [
-        rebuild_trajectory(policy.chat, r, same_policy=r.policy == policy_name) for r in records
+        episode_trajectory(policy.chat, r, same_policy=r.policy == policy_name) for r in records
     ]
     gains: list[list[float | None]] = []
     for start in range(0, len(trajectories), SCORE_BATCH):

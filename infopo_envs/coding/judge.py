@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from infopo_envs.coding.tasks import Fact
+from infopo_envs.coding.family import Fact
 from infopo_envs.core.judging import Lexicon, read
 
 PURPOSE = "purpose"

@@ -11,7 +11,6 @@ from infopo_envs.core.actions import (
 )
 from infopo_envs.core.elicitation import Answer, Elicitation, ElicitationTracker
 from infopo_envs.core.env import DEFAULT_PLACEHOLDER, Feedback, InfoPOEnv, Score
-from infopo_envs.core.lexicon import mentions, with_plurals, words_of
 from infopo_envs.core.seeding import TEST, TRAIN, TaskRef, rng_for, stable_seed
 from infopo_envs.core.text_space import UnicodeText, fit_to_space
 from infopo_envs.core.transcript import Transcript, Turn
@@ -42,9 +41,6 @@ __all__ = [
     "as_text",
     "echo",
     "fit_to_space",
-    "mentions",
     "rng_for",
     "stable_seed",
-    "with_plurals",
-    "words_of",
 ]

@@ -14,7 +14,7 @@ import ast
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 MAX_ECHO = 80
@@ -22,10 +22,15 @@ MAX_ECHO = 80
 
 @dataclass(frozen=True)
 class ParsedAction:
-    """A well-formed action: its tag (lower case) and its body (stripped)."""
+    """A well-formed action: its tag (lower case) and its body (stripped).
+
+    ``value`` is what the env made of the body when checking it meant parsing it (the arguments
+    of a call, a JSON request), so that acting on it does not parse it again.
+    """
 
     tag: str
     body: str
+    value: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

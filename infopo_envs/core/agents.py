@@ -1,14 +1,15 @@
 """Scripted agents for tests and baselines: each env's oracle, and a random agent.
 
-Every env package has an ``oracle`` module with a class ``Oracle``: it may read the env's hidden
-state (it is a test instrument, not a policy) and must reach outcome 1.0 on every test task.
-``oracle_for(env)`` finds it by that convention.
+Every env family has an ``oracle`` module with a class ``Oracle``: it may read the env's hidden
+state (it is a test instrument, not a policy) and must reach outcome 1.0 on every test task. The
+family's ``__init__`` registers it for its env classes (``register_oracle``); ``oracle_for(env)``
+looks it up along the env class's bases, so a family's shared base class can name one oracle.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -54,14 +55,21 @@ class RandomAgent:
         return menu[int(self.rng.integers(len(menu)))]
 
 
+ORACLES: dict[type, Callable[[], Agent]] = {}
+
+
+def register_oracle(env_class: type, factory: Callable[[], Agent]) -> None:
+    """Name ``factory`` (a zero-argument callable, e.g. the ``Oracle`` class) as the oracle of
+    ``env_class`` and of its subclasses that register none of their own."""
+    ORACLES[env_class] = factory
+
+
 def oracle_for(env: gym.Env) -> Agent:
-    """The ``Oracle`` of ``env``'s package (e.g. ``infopo_envs.travel.oracle.Oracle``)."""
-    package = type(env.unwrapped).__module__.rsplit(".", 1)[0]
-    try:
-        module = importlib.import_module(f"{package}.oracle")
-    except ModuleNotFoundError:
-        raise ValueError(f"{type(env.unwrapped).__name__} has no oracle agent") from None
-    return module.Oracle()
+    """A fresh oracle for ``env``: the one registered for its class or its nearest base."""
+    for cls in type(env.unwrapped).__mro__:
+        if cls in ORACLES:
+            return ORACLES[cls]()
+    raise ValueError(f"{type(env.unwrapped).__name__} has no oracle agent")
 
 
 @dataclass

@@ -104,7 +104,7 @@ class InfoPOEnv(gym.Env[str, str]):
     grammar: ActionGrammar
 
     def _start(self, task: TaskRef, options: dict[str, Any]) -> str:
-        """Set up ``task`` (generated from ``task.seed(env_name)``); return the opening text."""
+        """Set up ``task`` (drawn from seeds naming the env and the task); return the opening."""
         raise NotImplementedError
 
     def _act(self, action: ParsedAction) -> Feedback:
@@ -127,6 +127,12 @@ class InfoPOEnv(gym.Env[str, str]):
         """A reason to refuse a parsed action in the current state (None to accept)."""
         return None
 
+    def _check(self, action: ParsedAction) -> ParsedAction | InvalidAction:
+        """The action to act on, or why it is refused. Override this instead of ``_reject``
+        when checking the body means parsing it: return the action with its parsed ``value``."""
+        reason = self._reject(action)
+        return action if reason is None else InvalidAction(reason)
+
     # ---- the Gymnasium API ---------------------------------------------------------------------
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
@@ -147,9 +153,7 @@ class InfoPOEnv(gym.Env[str, str]):
             return self._after_end(action)
         parsed = self._too_long(action) or self.grammar.parse(action)
         if isinstance(parsed, ParsedAction):
-            reason = self._reject(parsed)
-            if reason is not None:
-                parsed = InvalidAction(reason)
+            parsed = self._check(parsed)
         # _act may raise (a failing simulator); nothing below has changed state yet.
         feedback = self._invalid(parsed) if isinstance(parsed, InvalidAction) else self._act(parsed)
         self._turn += 1

@@ -9,9 +9,10 @@ three pieces:
     lemmatizes every word with ``lemminflect`` (all parts of speech, with its out-of-vocabulary
     rules as a fallback: "replaced" -> replace, "cancelled" -> cancel, "saving" -> save) and splits
     it into ordered clauses. Each ``Clause`` knows whether it is *negated* (it opens with "don't",
-    "do not", "never", "not", "no need to", "let's not", "I won't", "forget", "skip", ..., or sets a
-    topic aside: "leaving the budget aside", "transmission aside"), whether
-    it is *deferred* ("yet", "for now", "later", "until", ...; "don't X yet" is both), and its
+    "do not", "never", "not", "no need to", "let's not", "I won't", "nothing", "forget", "skip",
+    ..., or sets a topic aside: "leaving the budget aside", "transmission aside"), whether
+    it is *deferred* ("yet", "for now", "later", "until", "hold off", ...; "don't X yet" is both; a
+    deferral ends its clause: "leave X on for now and do Y" defers X only), and its
     *order*: the position of the clause in the sequence the writer means, which differs from the
     text order for "Y after X" (X first), "don't Y until you X" (X first, and X is not refused),
     "before Y, X" (X first) and "Y, but first X" (X first).
@@ -198,7 +199,16 @@ _AUX = frozenset(
 )
 _NEGATORS = frozenset({"n't", "not", "never"})
 _PRONOUNS = frozenset({"you", "i", "we", "it", "they", "he", "she", "there", "that", "this"})
-_DEFERRAL = ("yet", "for now", "later", "until", "for the moment", "not now", "wait")
+_DEFERRAL = (
+    "yet",
+    "for now",
+    "later",
+    "until",
+    "for the moment",
+    "not now",
+    "wait",
+    "hold off",
+)
 _CLAUSE_STARTERS = frozenset(
     [
         "what",
@@ -285,6 +295,8 @@ def _negated(words: list[str]) -> bool:
     rest = words[i:]
     if rest[:2] == ["no", "need"] or rest[:1] in (["never"], ["not"], ["forget"], ["skip"]):
         return True
+    if rest[:1] == ["nothing"] and "else" not in rest[1:2]:  # "nothing will be cancelled"
+        return True
     if rest[:1] == ["do"]:
         asks = rest[2:3] in [[p] for p in _PRONOUNS]  # "don't you ...?"
         urges = rest[2:3] in (["forget"], ["hesitate"])  # "don't forget to ..."
@@ -338,6 +350,7 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
 
 _CONJUNCTION = re.compile(
     r"(?:^|\s)(and then|after that|afterwards|then|but|before|after"
+    r"|(?:(?<=\byet\s)|(?<=\bfor now\s)|(?<=\bfor the moment\s))and"  # a deferral ends its clause
     r"|until(?=\s(?:i|you|we|they|he|she|it)\s))(?=\s)(?!\s(?:lunch|dinner|"
     r"breakfast|noon|midnight|work|dark|\d))"
 )

@@ -44,9 +44,6 @@ class TaskRef:
     def task_id(self) -> str:
         return f"{self.split}-{self.index:04d}"
 
-    def seed(self, env_name: str) -> int:
-        return stable_seed(env_name, self.split, self.index)
-
     @classmethod
     def parse(cls, task_id: str) -> TaskRef:
         split, sep, index = str(task_id).partition("-")

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from infopo_envs.core import (
     ActionForm,
     Feedback,
     InfoPOEnv,
+    InvalidAction,
     ParsedAction,
     Score,
     TaggedGrammar,
     TaskRef,
     echo,
 )
-from infopo_envs.function.expression import (
+from infopo_envs.function.tasks import (
     VARIABLES,
     evaluate,
     task_of,
@@ -36,7 +38,7 @@ class FunctionEnv(InfoPOEnv):
     ``f(a, b, c, d)`` maps four integers to an integer. It is built from ``+``, ``-``, ``*``,
     ``//``, ``%``, ``**``, ``max``, ``min`` and ``abs`` over the arguments and small integer
     constants, and depends on all four (e.g. ``4 * ((9 * a ** 2 + a * d + 4 * d) % 11) -
-    (a - 3 * b + 2 * c - 4 * d) ** 2 % 16 + b``); see ``infopo_envs.function.expression``.
+    (a - 3 * b + 2 * c - 4 * d) ** 2 % 16 + b``); see ``infopo_envs.function.tasks``.
     The agent evaluates ``f`` at inputs of its choice, looks up the test input, and answers
     ``f`` at the test input. Evaluating ``f`` at the test input itself is refused, and test
     inputs are drawn where no extrapolation from nearby inputs, mirror image or separable
@@ -125,27 +127,30 @@ class FunctionEnv(InfoPOEnv):
         return f"f({', '.join(map(str, args))}) = {self._f(args)}"
 
     # ---- one action ----------------------------------------------------------------------------
-    def _reject(self, action: ParsedAction) -> str | None:
+    def _check(self, action: ParsedAction) -> ParsedAction | InvalidAction:
         if action.tag == "action":
             args = parse_arguments(action.body)
             if isinstance(args, str):
-                return args
+                return InvalidAction(args)
             if args == self.test_input:
-                return (
+                return InvalidAction(
                     "That is the test input: f may not be evaluated there. Work out its value "
                     "from other inputs and submit it with [answer]."
                 )
+            return replace(action, value=args)
         if action.tag == "search" and action.body.strip().lower() != "test":
-            return "Only the test input can be looked up: write [search] test."
-        if action.tag == "answer" and parse_number(action.body) is None:
-            return f"[answer] takes one finite number, got {echo(action.body)}."
-        return None
+            return InvalidAction("Only the test input can be looked up: write [search] test.")
+        if action.tag == "answer":
+            number = parse_number(action.body)
+            if number is None:
+                return InvalidAction(f"[answer] takes one finite number, got {echo(action.body)}.")
+            return replace(action, value=number)
+        return action
 
     def _act(self, action: ParsedAction) -> Feedback:
         if action.tag == "action":
-            args = parse_arguments(action.body)
             self.evaluations += 1
-            return Feedback(self._show_call(args), source="env")
+            return Feedback(self._show_call(action.value), source="env")
         if action.tag == "search":
             self.test_revealed = True
             pairs = zip(VARIABLES, self.test_input, strict=True)
@@ -153,7 +158,7 @@ class FunctionEnv(InfoPOEnv):
             return Feedback(f"Test input: {shown}.", source="env")
         if action.tag == "answer":
             self.answers += 1
-            if abs(parse_number(action.body) - self.expected_answer) <= ANSWER_TOLERANCE:
+            if abs(action.value - self.expected_answer) <= ANSWER_TOLERANCE:
                 self.solved = True
                 return Feedback("Correct!", 1.0, source="env", terminated=True)
             return Feedback("Incorrect.", source="env", terminated=True)

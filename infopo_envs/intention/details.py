@@ -1,9 +1,9 @@
-"""The typed model of Intention's catalogue: vague requests and the details they leave out.
+"""The typed model of Intention's requests: vague requests and the details they leave out.
 
 A ``DetailKind`` knows everything about one missing detail of one request: how much it matters
 (importance 1 to 3), the values a user may hold, the phrases that show a question is about it
 (its lexicon, read by the judging core), a canonical question, and how a user states each value
-implicitly. The catalogue (``infopo_envs.intention.catalogue``) builds them from its data files.
+implicitly. ``infopo_envs.intention.requests`` builds them from its data files.
 """
 
 from __future__ import annotations

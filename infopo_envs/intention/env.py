@@ -21,7 +21,7 @@ from infopo_envs.intention.judge import (
     details_asked_about,
     question_reward,
 )
-from infopo_envs.intention.scenario import TEST_SIZE, task_for
+from infopo_envs.intention.tasks import TEST_SIZE, task_for
 from simulators import ReplyPlan, UserSimulator
 
 IMPORTANCE_WORDS = {3: "essential", 2: "important", 1: "nice to have"}
@@ -41,9 +41,12 @@ class IntentionEnv(InfoPOEnv):
 
     The env judges which details a question asks about from its lexicon over the hidden
     details (phrases per detail, read by the shared judging core on lemmas, with negation
-    and greetings set aside; see ``infopo_envs.intention.judge``), never from the user's
-    words. One message elicits at most one detail: the first one it asks about that
-    the request leaves out and is not covered yet, which the user (a
+    and greetings set aside; see ``infopo_envs.intention.judge``). Each detail's phrases are
+    its curated keywords broadened from its label and shared concept synonyms
+    (``synonyms.json``), a derived phrase kept only when no other detail of the request shares
+    it (``infopo_envs.intention.vocabulary``): a false reveal is worse than a miss. The
+    judgment never comes from the user's words. One message elicits at most one detail: the
+    first one it asks about that the request leaves out and is not covered yet, which the user (a
     ``simulators.UserSimulator``) reveals implicitly ("Just close family and a couple of
     friends." for about ten guests). A question about a detail already covered gets a repeat,
     one about something the request does not leave out gets "no preference", and one that

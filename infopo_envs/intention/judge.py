@@ -1,11 +1,13 @@
 """Judging questions about a vague request: what they ask about, what they earn, what they cover.
 
 The env, not the simulator, decides which details a question asks about, by reading it with the
-shared judging core (``infopo_envs.core.judging``): each detail's keywords (from the catalogue)
-are a lexicon matched on lemmas, with multi-word expressions, hyphens and markdown normalized;
+shared judging core (``infopo_envs.core.judging``): each detail's phrases (keywords curated in
+the catalogue, broadened by ``vocabulary``: its label and shared concept synonyms that no other
+detail of the request shares) are a lexicon matched on lemmas, with multi-word expressions,
+hyphens and markdown normalized;
 details the writer puts aside ("let's not worry about the budget yet") are not asked about; and
-greetings and offers of help ("How can I help?", ``traps.json``) are about nothing. Details come
-in the order the writer means them.
+greetings and offers of help ("How can I help?", ``data/traps.json``) are about nothing.
+Details come in the order the writer means them.
 
 One message elicits at most one detail, as a person answers one thing at a time: the first
 missing detail it asks about that is not covered yet. That detail alone is revealed and counted
@@ -30,6 +32,7 @@ from pydantic import BaseModel
 
 from infopo_envs.core.judging import Lexicon, read, topics
 from infopo_envs.intention.details import DetailKind, RequestTemplate
+from infopo_envs.intention.vocabulary import template_phrases
 
 IMPORTANCE_REWARD = {3: 1.0, 2: 0.7, 1: 0.4}
 EXTRA_DETAIL_PENALTY = 0.2
@@ -44,15 +47,14 @@ class Traps(BaseModel):
 
 @functools.cache
 def traps() -> Traps:
-    text = resources.files("infopo_envs.intention").joinpath("traps.json").read_text()
+    text = resources.files("infopo_envs.intention").joinpath("data", "traps.json").read_text()
     return Traps.model_validate(json.loads(text))
 
 
 @functools.cache
 def lexicon(template: RequestTemplate) -> Lexicon:
-    """The template's details as a lexicon: detail name -> its keywords."""
-    entries = {kind.name: kind.keywords for kind in template.details}
-    return Lexicon(entries, ignore=traps().ignore)
+    """The template's details as a lexicon: detail name -> its curated and derived phrases."""
+    return Lexicon(template_phrases(template), ignore=traps().ignore)
 
 
 def details_asked_about(
@@ -60,8 +62,11 @@ def details_asked_about(
 ) -> list[DetailKind]:
     """The detail kinds of ``template`` that ``question`` asks about, in the writer's order;
     none when a strict reader finds more than one."""
-    found = topics(read(question), lexicon(template), strict=strict)
-    return [template.detail(name) for name in found.keys]
+    reading = read(question)
+    found = topics(reading, lexicon(template), strict=strict)
+    # a detail put off for later ("we can sort out the packing later") comes after those asked now
+    later = {hit.key for hit in reading.find(lexicon(template)) if hit.deferred}
+    return [template.detail(name) for name in sorted(found.keys, key=lambda k: k in later)]
 
 
 def details_answered(asked: list[DetailKind]) -> list[DetailKind]:

@@ -12,9 +12,9 @@ from typing import Any
 
 import gymnasium as gym
 
-from infopo_envs.intention.catalogue import TEMPLATES
 from infopo_envs.intention.details import RequestTemplate
 from infopo_envs.intention.env import VAGUE_QUESTION
+from infopo_envs.intention.requests import TEMPLATES
 
 ENV_ID = "InfoPO/Intention-v0"
 

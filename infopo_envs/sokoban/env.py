@@ -6,10 +6,10 @@ from typing import Any
 
 from infopo_envs.core import Feedback, InfoPOEnv, Score, TaskRef, rng_for
 from infopo_envs.sokoban.board import BLOCKED, Board
-from infopo_envs.sokoban.generator import DEFAULT_SEARCH_DEPTH, TIERS, generate_in_range, tier_of
 from infopo_envs.sokoban.grammar import MoveAction, MoveGrammar
 from infopo_envs.sokoban.level import DIRECTION_NAMES, LEGEND, Level, load_level
 from infopo_envs.sokoban.solver import DEFAULT_MAX_STATES, SearchLimitError, solve
+from infopo_envs.sokoban.tasks import DEFAULT_SEARCH_DEPTH, TIERS, generate_in_range, tier_of
 
 #: Rewards in tenths (gym-sokoban's constants), so that sums stay exact decimals.
 MOVE_TENTHS, BOX_ON_TENTHS, BOX_OFF_TENTHS, SOLVED_TENTHS = -1, 10, -10, 100

@@ -28,7 +28,7 @@ class MoveAction(ParsedAction):
 
 def _move_action(directions: tuple[int, ...]) -> MoveAction:
     body = " || ".join(DIRECTION_NAMES[d].capitalize() for d in directions)
-    return MoveAction(MOVE_TAG, body, directions)
+    return MoveAction(MOVE_TAG, body, directions=directions)
 
 
 _SINGLE = {name: _move_action((d,)) for name, d in _DIRECTIONS.items()}

@@ -20,9 +20,9 @@ from infopo_envs.core import (
     rng_for,
 )
 from infopo_envs.telepathy.guesses import resolve_guess
+from infopo_envs.telepathy.judge import parse_question
 from infopo_envs.telepathy.knowledge import knowledge_base
 from infopo_envs.telepathy.predicates import MAYBE, NO, YES, NameIs
-from infopo_envs.telepathy.question_parser import parse_question
 from infopo_envs.telepathy.schema import ATTRIBUTES, Entity
 from infopo_envs.telepathy.strategy import QUESTION_BANK
 from simulators import ReplyPlan, UserSimulator

@@ -1,6 +1,6 @@
 """The knowledge base: entities built from category defaults, group defaults and row overrides.
 
-The rows live in the ``kb_*.json`` data files (living things, food and drink, objects, places),
+The rows live in the ``data/kb_*.json`` files (living things, food and drink, objects, places),
 validated on load. Each file has ``category_defaults`` (attribute -> value per category) and
 ``groups``, each with a category, a kind, the group's defaults and its rows; a row reads
 ``name | synonyms | attribute=value ...`` and overrides the category's and the group's defaults,
@@ -89,7 +89,7 @@ def _entities_of(part: KnowledgeBasePart) -> list[Entity]:
 
 
 def load_part(name: str) -> KnowledgeBasePart:
-    text = resources.files("infopo_envs.telepathy").joinpath(f"kb_{name}.json").read_text()
+    text = resources.files("infopo_envs.telepathy").joinpath("data", f"kb_{name}.json").read_text()
     return KnowledgeBasePart.model_validate(json.loads(text))
 
 

@@ -1,6 +1,6 @@
 """The phrases the question parser understands, each mapped to the predicate it asks about.
 
-The data is ``lexicon.json``, validated on load: every entry is a predicate, written in a small
+The data is ``data/lexicon.json``, validated on load: every entry is a predicate, written in a small
 JSON form (``{"is": "category", "values": ["animal"]}``, ``{"flag": "alive"}``, ``{"not": ...}``,
 ``{"any": [...]}``, ``{"all": [...]}``, ``{"size_above": 3.5}``, ``{"legs": "eq", "count": 0}``,
 ``{"colourful": true}``), with the plain phrases that ask about it. The judging core
@@ -114,7 +114,7 @@ class QuestionLexicon(BaseModel):
 
 @functools.cache
 def question_lexicon() -> QuestionLexicon:
-    text = resources.files("infopo_envs.telepathy").joinpath("lexicon.json").read_text()
+    text = resources.files("infopo_envs.telepathy").joinpath("data", "lexicon.json").read_text()
     return QuestionLexicon.model_validate(json.loads(text))
 
 

@@ -13,9 +13,9 @@ import string
 
 import numpy as np
 
+from infopo_envs.telepathy.judge import parse_question
 from infopo_envs.telepathy.knowledge import knowledge_base
 from infopo_envs.telepathy.predicates import MAYBE, NO, YES
-from infopo_envs.telepathy.question_parser import parse_question
 from infopo_envs.telepathy.schema import VALUES
 
 ANSWER_CODES = {NO: 0, YES: 1, MAYBE: 2}

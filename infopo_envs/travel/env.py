@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from infopo_envs.core import (
@@ -10,6 +11,7 @@ from infopo_envs.core import (
     ElicitationTracker,
     Feedback,
     InfoPOEnv,
+    InvalidAction,
     ParsedAction,
     Score,
     TaggedGrammar,
@@ -17,9 +19,16 @@ from infopo_envs.core import (
     UserChannel,
     rng_for,
 )
-from infopo_envs.travel.catalogue import KINDS, SEARCH_FIELDS
+from infopo_envs.travel.aspects import KINDS, SEARCH_FIELDS
 from infopo_envs.travel.judge import MAX_TOPICS, judge_question
-from infopo_envs.travel.scenario import BEST, CORRECT, AspectTask, Preference, generate_scenario
+from infopo_envs.travel.tasks import (
+    BEST,
+    CORRECT,
+    AspectTask,
+    Option,
+    Preference,
+    generate_scenario,
+)
 from simulators import UserSimulator
 
 #: Reply kinds that count toward volunteering: concrete questions that found nothing new.
@@ -43,7 +52,7 @@ class TravelIntentEnv(InfoPOEnv):
     question gets "too vague"; a concrete question about something without a preference gets
     "no preference". At most one new preference is revealed per question, and a message about
     more than 3 topics is a list, not a question: it gets "too vague". The env decides what a
-    question is about from its lexicon data over the hidden profile (``lexicon.json``, read by
+    question is about from its lexicon data over the hidden profile (``data/lexicon.json``, read by
     the shared judging core: lemmas, synonyms, negation, traps), never from the simulator's
     words.
 
@@ -185,26 +194,37 @@ class TravelIntentEnv(InfoPOEnv):
         if action.tag == "action":
             return self._ask(action.body)
         if action.tag == "search":
-            return self._search(action.body)
+            return self._search(action.value)
         if action.tag == "answer":
-            return self._book(action.body)
+            return self._book(action.value)
         return Feedback("Episode finished by the agent.", source="env", terminated=True)
 
-    def _reject(self, action: ParsedAction) -> str | None:
+    def _check(self, action: ParsedAction) -> ParsedAction | InvalidAction:
         if action.tag == "answer":
             option = self._find_option(action.body)
             if option is None:
-                return f"There is no option with id {action.body!r}. Search first, then book an id."
+                return InvalidAction(
+                    f"There is no option with id {action.body!r}. Search first, then book an id."
+                )
             if option.aspect in self.booked:
-                return f"The {option.aspect} is already booked ({self.booked[option.aspect]})."
+                return InvalidAction(
+                    f"The {option.aspect} is already booked ({self.booked[option.aspect]})."
+                )
+            return replace(action, value=option)
         if action.tag == "search":
             request = _load_json(action.body)
             if not isinstance(request, dict):
-                return 'The search request must be a JSON object, e.g. {"aspect": "hotel", ...}.'
-            if self.scenario.aspect(str(request.get("aspect", "")).lower()) is None:
+                return InvalidAction(
+                    'The search request must be a JSON object, e.g. {"aspect": "hotel", ...}.'
+                )
+            aspect = self.scenario.aspect(str(request.get("aspect", "")).lower())
+            if aspect is None:
                 trip = ", ".join(a.aspect for a in self.scenario.aspects)
-                return f'The search request needs "aspect", one of this trip\'s: {trip}.'
-        return None
+                return InvalidAction(
+                    f'The search request needs "aspect", one of this trip\'s: {trip}.'
+                )
+            return replace(action, value=(request, aspect))
+        return action
 
     def _ask(self, question: str) -> Feedback:
         strict = self.user.persona.strict_questions
@@ -229,9 +249,8 @@ class TravelIntentEnv(InfoPOEnv):
         """Preference keys the traveller volunteered after unhelpful questions (unrewarded)."""
         return self.tracker.volunteered
 
-    def _search(self, body: str) -> Feedback:
-        request = _load_json(body)
-        aspect = self.scenario.aspect(str(request["aspect"]).lower())
+    def _search(self, search: tuple[dict[str, Any], AspectTask]) -> Feedback:
+        request, aspect = search
         mismatched = _mismatched_fields(request, aspect)
         if mismatched:
             return Feedback(
@@ -243,8 +262,7 @@ class TravelIntentEnv(InfoPOEnv):
         lines += [option.describe() for option in aspect.options]
         return Feedback("\n".join(lines), self.search_reward if first else 0.0, "tool")
 
-    def _book(self, option_id: str) -> Feedback:
-        option = self._find_option(option_id)
+    def _book(self, option: Option) -> Feedback:
         aspect = self.scenario.aspect(option.aspect)
         informed = all(p.key in self.tracker.known for p in aspect.preferences)
         score = ANSWER_SCORES.get(option.label, 0.0) if informed else 0.0

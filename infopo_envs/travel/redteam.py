@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from infopo_envs.travel.catalogue import KINDS
+from infopo_envs.travel.aspects import KINDS
 
 ENV_ID = "InfoPO/TravelIntent-v0"
 VAGUE = "Can you tell me more about what you want?"

@@ -8,7 +8,6 @@ from typing import Any
 
 from infopo_envs.core import Feedback, InfoPOEnv, ParsedAction, Score, TaskRef
 from infopo_envs.webshop.catalogue import DEFAULT_SEED, load_catalogue
-from infopo_envs.webshop.goals import Goal, generate_goal
 from infopo_envs.webshop.grammar import WebShopGrammar
 from infopo_envs.webshop.pages import (
     BUY,
@@ -22,6 +21,7 @@ from infopo_envs.webshop.pages import (
 )
 from infopo_envs.webshop.reward import PurchaseScore, score_purchase
 from infopo_envs.webshop.search import SearchIndex, query_words
+from infopo_envs.webshop.tasks import Goal, generate_goal
 
 DEFAULT_PRODUCTS = 10_000
 MIN_PRODUCTS = 20

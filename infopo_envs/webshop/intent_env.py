@@ -13,15 +13,15 @@ from infopo_envs.core import (
     UserChannel,
 )
 from infopo_envs.webshop.env import WebShopEnv
-from infopo_envs.webshop.goals import article
 from infopo_envs.webshop.grammar import WebShopGrammar
-from infopo_envs.webshop.questions import (
+from infopo_envs.webshop.judge import (
     canonical_question,
     facet_of,
     fact_phrasings,
     topic_lexicons,
     topics_asked,
 )
+from infopo_envs.webshop.tasks import article
 from simulators import UserSimulator
 
 #: What all rewarded answers of an episode add up to at most (a perfect purchase is 1.0).

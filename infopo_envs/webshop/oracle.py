@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from infopo_envs.core.agents import PlannedAgent
 from infopo_envs.webshop.env import WebShopEnv
-from infopo_envs.webshop.goals import Goal
 from infopo_envs.webshop.intent_env import WebShopIntentEnv
+from infopo_envs.webshop.judge import canonical_question
 from infopo_envs.webshop.pages import PER_PAGE
-from infopo_envs.webshop.questions import canonical_question
+from infopo_envs.webshop.tasks import Goal
 
 
 def goal_query(goal: Goal) -> str:

@@ -1,5 +1,5 @@
 """How instructions name things other than the catalogue does: other names for each product type
-and paraphrases of attribute and option values (``paraphrases.json``, validated on load).
+and paraphrases of attribute and option values (``data/paraphrases.json``, validated on load).
 
 WebShop's instructions were written by people who rarely copy a listing's words; goals here draw
 from these phrasings so that searching the instruction verbatim is not enough.
@@ -43,7 +43,11 @@ def _vocabulary_values() -> set[str]:
 @functools.cache
 def paraphrases() -> Paraphrases:
     """The packaged table; every type has other names, and every key is a catalogue value."""
-    text = resources.files("infopo_envs.webshop").joinpath("paraphrases.json").read_text("utf-8")
+    text = (
+        resources.files("infopo_envs.webshop")
+        .joinpath("data", "paraphrases.json")
+        .read_text("utf-8")
+    )
     table = Paraphrases.model_validate(json.loads(text))
     missing = {kind.noun for kind in PRODUCT_TYPES} - set(table.types)
     stray = (set(table.types) - {kind.noun for kind in PRODUCT_TYPES}) | (
@@ -51,7 +55,7 @@ def paraphrases() -> Paraphrases:
     )
     if missing or stray:
         raise ValueError(
-            f"paraphrases.json: types without names {sorted(missing)}, "
+            f"data/paraphrases.json: types without names {sorted(missing)}, "
             f"keys not in the vocabulary {sorted(stray)}"
         )
     return table

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infopo_envs.webshop.catalogue import Product
-from infopo_envs.webshop.goals import Goal
+from infopo_envs.webshop.tasks import Goal
 from infopo_envs.webshop.values import same_value
 
 MIN_SHARED_CATEGORIES = 2

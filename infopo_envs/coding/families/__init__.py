@@ -11,3 +11,6 @@ from infopo_envs.coding.families import (  # noqa: F401
     text,
     units,
 )
+from infopo_envs.coding.family import FAMILIES
+
+__all__ = ["FAMILIES"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infopo_envs.coding.tasks import CodingTask, fact, family, pick
+from infopo_envs.coding.family import CodingTask, fact, family, pick
 
 #: Month-days a business may close on; a variant closes on a few of them.
 HOLIDAYS = ("01-01", "05-01", "07-04", "10-03", "11-11", "12-24", "12-25", "12-26", "12-31")

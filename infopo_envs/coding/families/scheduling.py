@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infopo_envs.coding.tasks import CodingTask, fact, family, pick
+from infopo_envs.coding.family import CodingTask, fact, family, pick
 
 
 @family("scheduling.free_slots")

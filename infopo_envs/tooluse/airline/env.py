@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infopo_envs.tooluse.airline.generator import generate_db
+from infopo_envs.tooluse.airline.database import generate_db
 from infopo_envs.tooluse.airline.policy import POLICY
 from infopo_envs.tooluse.airline.tasks import TEMPLATES
 from infopo_envs.tooluse.airline.tools import TOOLS

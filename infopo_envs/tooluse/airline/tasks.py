@@ -15,7 +15,7 @@ from infopo_envs.tooluse.airline.tools import (
     FREE_BAGS,
 )
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick, pick_row, rows
+from infopo_envs.tooluse.core.task import choose_customer, combine, money, pick, pick_row, rows
 
 PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
 NOT_CANCELLABLE = (

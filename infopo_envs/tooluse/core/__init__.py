@@ -3,8 +3,8 @@
 from infopo_envs.tooluse.core.calls import AGENT, USER, ToolCall, ToolUseGrammar, parse_call
 from infopo_envs.tooluse.core.env import ToolUseEnv
 from infopo_envs.tooluse.core.registry import Tool, ToolError, ToolRegistry, tool_from_function
-from infopo_envs.tooluse.core.scenario import Decision, Fact, InfoItem, Task
 from infopo_envs.tooluse.core.state import GoldReplayError, replay, state_hash
+from infopo_envs.tooluse.core.task import Decision, Fact, InfoItem, Task
 from infopo_envs.tooluse.core.user_actions import UserAction
 
 __all__ = [

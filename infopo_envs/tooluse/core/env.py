@@ -33,8 +33,8 @@ from infopo_envs.tooluse.core.cow import View, commit, fork, view
 from infopo_envs.tooluse.core.judge import Evidence, TaskLexicon, decide, told_now
 from infopo_envs.tooluse.core.llm_hands import LLMHands
 from infopo_envs.tooluse.core.registry import ToolError, ToolRegistry, as_json
-from infopo_envs.tooluse.core.scenario import Task
 from infopo_envs.tooluse.core.state import replay, state_hash
+from infopo_envs.tooluse.core.task import Task
 from infopo_envs.tooluse.core.user_actions import (
     MAX_PER_MESSAGE,
     Requests,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from infopo_envs.core.judging import Lexicon, Reading, read
-from infopo_envs.tooluse.core.scenario import InfoItem, Task, numbers_in
+from infopo_envs.tooluse.core.task import InfoItem, Task, numbers_in
 from simulators import ReplyPlan
 
 #: Offers of help and greetings: the customer hears no question about anything it knows.
@@ -26,6 +26,8 @@ OFFERS = (
     "how can i assist",
     "how may i assist",
     "what can i do for you",
+    "how else can i help",
+    "how else may i help",
     "anything else i can help",
     "anything else i can do",
 )
@@ -36,7 +38,12 @@ SAME_MEANING = {
     "add": ("top up",),
     "refuel": ("top up", "top-up"),
     "gb": ("gigabyte",),
-    "modify": ("change",),
+    "modify": ("change", "update"),
+    "correct": ("fix", "update", "change"),
+    "move": ("change", "rebook", "switch"),
+    "book": ("reserve",),
+    "bill": ("balance",),
+    "address": ("ship to", "deliver to"),
 }
 FAREWELLS = ("goodbye", "bye", "have a nice day", "have a great day", "take care")
 PROPOSING = (
@@ -53,6 +60,8 @@ PROPOSING = (
     "do you agree",
     "okay with",
     "ok with",
+    "correct",
+    "yes or no",
 )
 CUES = Lexicon({"farewell": FAREWELLS, "offer": OFFERS, "propose": PROPOSING})
 
@@ -109,8 +118,13 @@ def decide(
 
 
 def _proposed(reading: Reading, task: Task, lexicon: TaskLexicon):
-    """The decision whose every group the message names outside retracted clauses."""
-    named = set(reading.keys(lexicon.decisions))
+    """The decision whose every group the message names outside retracted clauses and outside
+    "before ..." clauses ("Before I cancel order #W1, may I ask why?" proposes nothing yet)."""
+    named = {
+        hit.key
+        for hit in reading.find(lexicon.decisions)
+        if not hit.negated and reading.clauses[hit.clause].opener != "before"
+    }
     for index, decision in enumerate(task.decisions):
         if all(f"{index}/{part}" in named for part in range(len(decision.about))):
             return decision

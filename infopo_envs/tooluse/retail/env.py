@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infopo_envs.tooluse.core import ToolUseEnv
-from infopo_envs.tooluse.retail.generator import generate_db
+from infopo_envs.tooluse.retail.database import generate_db
 from infopo_envs.tooluse.retail.policy import POLICY
 from infopo_envs.tooluse.retail.tasks import TEMPLATES
 from infopo_envs.tooluse.retail.tools import TOOLS

@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 
 from infopo_envs.tooluse.core import Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import choose_customer, combine, money, pick
+from infopo_envs.tooluse.core.task import choose_customer, combine, money, pick
 from infopo_envs.tooluse.retail.data_model import Order, OrderItem, PaymentMethod, RetailDB, User
-from infopo_envs.tooluse.retail.generator import random_address
+from infopo_envs.tooluse.retail.database import random_address
 
-PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method")
+PAYMENT_TOPICS = ("payment", "pay", "card", "charge", "refund", "method", "price difference")
 REASON_TOPICS = ("reason", "why", "no longer needed", "by mistake")
 ITEM_TOPICS = ("item", "items", "product", "which one", "what would you like")
 
@@ -44,7 +44,15 @@ def _order_fact(*orders: Order) -> Fact:
     ids = " and ".join(order.order_id for order in orders)
     return Fact(
         "order",
-        ("order id", "order number", "which order", "order ids", "id of the order", "your orders"),
+        (
+            "order id",
+            "order number",
+            "which order",
+            "order ids",
+            "id of the order",
+            "number of the order",
+            "your orders",
+        ),
         (f"It's order {ids}.", f"The order number is {ids}."),
         "Which order is it about? Please give me the order id.",
     )

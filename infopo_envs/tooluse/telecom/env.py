@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infopo_envs.tooluse.core import ToolUseEnv
-from infopo_envs.tooluse.telecom.generator import generate_world
+from infopo_envs.tooluse.telecom.database import generate_world
 from infopo_envs.tooluse.telecom.policy import POLICY
 from infopo_envs.tooluse.telecom.tasks import TEMPLATES
 from infopo_envs.tooluse.telecom.tools import TOOLS

@@ -13,7 +13,7 @@ from functools import wraps
 import numpy as np
 
 from infopo_envs.tooluse.core import USER, Decision, Fact, InfoItem, Task, ToolCall
-from infopo_envs.tooluse.core.scenario import combine, money, pick
+from infopo_envs.tooluse.core.task import combine, money, pick
 from infopo_envs.tooluse.telecom.data_model import Phone, TelecomWorld
 from infopo_envs.tooluse.telecom.tools import REFUEL_PRICE_PER_GB
 

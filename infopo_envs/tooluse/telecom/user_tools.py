@@ -3,7 +3,7 @@
 The agent cannot call these; it asks the customer in a message ("please turn airplane mode
 off, then run a speed test"), the customer performs what it understood, in the order meant,
 and reports what the phone shows. Reports are computed from the phone and the account
-together. The requests the customer understands are data (``requests.json``).
+together. The requests the customer understands are data (``data/requests.json``).
 """
 
 from __future__ import annotations
@@ -297,4 +297,4 @@ USER_TOOLS = ToolRegistry(
         grant_app_permission,
     ]
 )
-USER_ACTIONS = load_requests(resources.files(__package__) / "requests.json")
+USER_ACTIONS = load_requests(resources.files(__package__) / "data" / "requests.json")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 
 from infopo_envs.core.judging import Lexicon, read, topics
-from infopo_envs.webshop.goals import Goal
 from infopo_envs.webshop.paraphrases import type_names
+from infopo_envs.webshop.tasks import Goal
 from infopo_envs.webshop.vocabulary import PRICE_KEYWORDS, PRODUCT_TYPES, ProductType
 
 PRICE = "price"

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from infopo_envs.travel.catalogue import (
+from infopo_envs.travel.aspects import (
     ASPECTS,
     CITIES,
     HOME_CITIES,

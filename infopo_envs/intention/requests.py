@@ -1,8 +1,9 @@
-"""The catalogue of Intention requests: every template, with the details each one leaves out.
+"""Intention's requests: every template, with the details each one leaves out.
 
-Templates live in themed data files (``events.json``, ``home.json``, ``work.json``,
-``writing.json``, ``personal.json``, ``leisure.json``), validated on load; this module joins them
-into ``TEMPLATES`` in a fixed order, which is part of how tasks are drawn. A detail is written as
+Templates live in themed data files under ``data/requests/`` (``events.json``, ``home.json``,
+``work.json``, ``writing.json``, ``personal.json``, ``leisure.json``), validated on load; this
+module joins them into ``TEMPLATES`` in a fixed order, which is part of how tasks are drawn. A
+detail is written as
 
     {"name": "guests", "label": "number of guests", "importance": 3,
      "keywords": ["guest", "invite", "headcount", "attendee"],
@@ -83,7 +84,11 @@ class ThemeData(BaseModel):
 
 
 def load_theme(theme: str) -> tuple[RequestTemplate, ...]:
-    text = resources.files(__name__).joinpath(f"{theme}.json").read_text()
+    text = (
+        resources.files("infopo_envs.intention")
+        .joinpath("data", "requests", f"{theme}.json")
+        .read_text()
+    )
     return tuple(t.build() for t in ThemeData.model_validate(json.loads(text)).templates)
 
 
@@ -92,6 +97,6 @@ BY_NAME: dict[str, RequestTemplate] = {template.name: template for template in T
 DETAIL_KINDS: tuple[DetailKind, ...] = tuple(k for t in TEMPLATES for k in t.details)
 
 if len(BY_NAME) != len(TEMPLATES):
-    raise ValueError("catalogue error: two request templates share a name")
+    raise ValueError("requests error: two request templates share a name")
 
 __all__ = ["BY_NAME", "DETAIL_KINDS", "TEMPLATES", "DetailData", "TemplateData"]

@@ -1,9 +1,9 @@
-"""The travel catalogue: aspects, their search fields, and the hidden preferences a traveller holds.
+"""Travel aspects (static data): their search fields, and the hidden preferences a traveller holds.
 
-The catalogue is data (``catalogue.json``, validated by pydantic on load). A ``PreferenceKind``
+The aspects are data (``data/aspects.json``, validated by pydantic on load). A ``PreferenceKind``
 knows everything about one kind of preference: how to draw a hidden value, how to draw option
 attributes that satisfy or violate it, and how a user says it without reciting the structured
-value. The words that make a question about a kind are in ``lexicon.json`` (see ``judge``).
+value. The words that make a question about a kind are in ``data/lexicon.json`` (see ``judge``).
 """
 
 from __future__ import annotations
@@ -183,11 +183,11 @@ def _draw_until(rng, draw, accept, tries: int = 200):
         attr = draw(rng)
         if accept(attr):
             return attr
-    raise RuntimeError("catalogue error: no attribute value satisfies the constraint")
+    raise RuntimeError("aspects error: no attribute value satisfies the constraint")
 
 
 def _load() -> CatalogueData:
-    text = resources.files("infopo_envs.travel").joinpath("catalogue.json").read_text("utf-8")
+    text = resources.files("infopo_envs.travel").joinpath("data", "aspects.json").read_text("utf-8")
     return CatalogueData.model_validate_json(text)
 
 

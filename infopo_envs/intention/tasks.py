@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from infopo_envs.core.seeding import TEST, TaskRef, rng_for
-from infopo_envs.intention.catalogue import TEMPLATES
 from infopo_envs.intention.details import DetailKind, RequestTemplate
+from infopo_envs.intention.requests import TEMPLATES
 
 MIN_MISSING, MAX_MISSING = 3, 6
 

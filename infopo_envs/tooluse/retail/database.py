@@ -30,7 +30,7 @@ class Catalogue(BaseModel):
 
 
 DATA = Catalogue.model_validate_json(
-    (resources.files(__package__) / "catalogue.json").read_text(encoding="utf-8")
+    (resources.files(__package__) / "data" / "products.json").read_text(encoding="utf-8")
 )
 CATALOGUE, STREETS, CITIES = DATA.catalogue, DATA.streets, DATA.cities
 #: tau2-bench's retail database has 500 users and about 1,000 orders

@@ -1,0 +1,1 @@
+"""Around ``InfoPOTrainer``: precision, LoRA, run config, checkpoints, metrics."""
