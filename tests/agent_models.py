@@ -25,27 +25,12 @@ def tiny_policy() -> HFPolicy:
 
 
 def new_tiny_policy(seed: int) -> HFPolicy:
-    """A fresh 2-layer random Llama (fast, float32, CPU), for tests that change its weights."""
-    from transformers import LlamaConfig, LlamaForCausalLM
+    """A fresh 2-layer random Llama (fast, float32, CPU), for tests that change its weights:
+    the training config's default tiny model."""
+    from infopo_agent.training.config import TinyModel
+    from infopo_agent.training.run import tiny_policy as build_tiny_policy
 
-    tokenizer = smollm2_tokenizer()
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=64,
-        intermediate_size=128,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=8192,
-        tie_word_embeddings=True,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-    )
-    config._attn_implementation = "sdpa"
-    torch.manual_seed(seed)
-    model = LlamaForCausalLM(config)
-    return HFPolicy(model, tokenizer, device="cpu", dtype=torch.float32)
+    return build_tiny_policy(TinyModel(seed=seed), device="cpu", dtype=torch.float32)
 
 
 @functools.cache
