@@ -37,7 +37,7 @@ GPU_ROW_TOKENS = 32768
 def option_ids(policy: HFPolicy, text: str) -> list[int]:
     """The tokens of ``text`` as a finished assistant message: its ids, then end-of-turn."""
     eos = policy.tokenizer.eos_token_id
-    return [*policy.encode(text), eos if eos is not None else policy.eos_token_ids[0]]
+    return [*policy.chat.encode(text), eos if eos is not None else policy.eos_token_ids[0]]
 
 
 def menu_logprobs(
