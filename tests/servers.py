@@ -71,6 +71,21 @@ def transformers_server(model_dir: Path, startup_timeout: float = 180.0):
             process.wait()
 
 
+def chat_completion(message: dict, finish_reason: str) -> bytes:
+    """The body of a one-choice chat completion carrying ``message``."""
+    choice = {"index": 0, "message": message, "finish_reason": finish_reason}
+    return json.dumps(
+        {
+            "id": "c",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "m",
+            "choices": [choice],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        }
+    ).encode()
+
+
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
     """Answers every POST with the server's configured fault and counts the requests.
 
@@ -112,17 +127,7 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             return None
         if fault == "reply":  # a well-formed completion that always says the same words
             message = {"role": "assistant", "content": self.server.reply_text}
-            body = json.dumps(
-                {
-                    "id": "c",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": "m",
-                    "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }
-            ).encode()
-            status = 200
+            body, status = chat_completion(message, "stop"), 200
         elif fault == "500":
             body, status = b'{"error": {"message": "boom"}}', 500
         elif fault == "429":

@@ -17,6 +17,7 @@ from infopo_envs.tooluse.core.llm_hands import LLMHands
 from infopo_envs.tooluse.core.user_actions import requested
 from infopo_envs.tooluse.telecom.user_tools import USER_ACTIONS, USER_TOOLS
 from simulators import SimulatorError
+from tests.servers import chat_completion
 
 TELECOM = "InfoPO/ToolUse-Telecom-v0"
 
@@ -117,18 +118,7 @@ class ToolCallingModel(http.server.BaseHTTPRequestHandler):
                 for i, (name, arguments) in enumerate(self.server.calls)
             ]
             message = {"role": "assistant", "content": None, "tool_calls": calls}
-            choice = {"index": 0, "message": message, "finish_reason": "tool_calls"}
-            body = json.dumps(
-                {
-                    "id": "x",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": "m",
-                    "choices": [choice],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }
-            ).encode()
-            status = 200
+            body, status = chat_completion(message, "tool_calls"), 200
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
