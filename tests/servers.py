@@ -86,7 +86,21 @@ def chat_completion(message: dict, finish_reason: str) -> bytes:
     ).encode()
 
 
-class FaultyHandler(http.server.BaseHTTPRequestHandler):
+class JSONHandler(http.server.BaseHTTPRequestHandler):
+    """A quiet handler that answers with a JSON body and a status."""
+
+    def _send(self, body: bytes, status: int):
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class FaultyHandler(JSONHandler):
     """Answers every POST with the server's configured fault and counts the requests.
 
     ``"flaky"`` answers like ``"reply"`` after ``delay`` seconds, except a 500 for every
@@ -135,16 +149,6 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
         else:  # malformed JSON with a 200
             body, status = b'{"choices": [ this is not json', 200
         return body, status
-
-    def _send(self, body: bytes, status: int):
-        self.send_response(status)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 @contextmanager

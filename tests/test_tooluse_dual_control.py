@@ -17,7 +17,7 @@ from infopo_envs.tooluse.core.llm_hands import LLMHands
 from infopo_envs.tooluse.core.user_actions import requested
 from infopo_envs.tooluse.telecom.user_tools import USER_ACTIONS, USER_TOOLS
 from simulators import SimulatorError
-from tests.servers import chat_completion
+from tests.servers import JSONHandler, chat_completion
 
 TELECOM = "InfoPO/ToolUse-Telecom-v0"
 
@@ -100,7 +100,7 @@ def test_negation_and_order_are_honoured():
     ]
 
 
-class ToolCallingModel(http.server.BaseHTTPRequestHandler):
+class ToolCallingModel(JSONHandler):
     """A chat endpoint that answers every request with the server's fixed tool calls."""
 
     def do_POST(self):
@@ -119,14 +119,7 @@ class ToolCallingModel(http.server.BaseHTTPRequestHandler):
             ]
             message = {"role": "assistant", "content": None, "tool_calls": calls}
             body, status = chat_completion(message, "tool_calls"), 200
-        self.send_response(status)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self._send(body, status)
 
 
 @contextmanager
