@@ -41,6 +41,7 @@ def _phone_format(style: str, digits: str, groups: tuple[int, ...]) -> str:
 
 @family("cleaning.phone_number")
 def phone_number(rng) -> CodingTask:
+    """Hidden: output style, digit count, country code, trunk zero, invalid result."""
     style = pick(rng, PHONE_STYLES)
     length = int(rng.integers(7, 12))
     country = pick(rng, (None, *COUNTRY_CODES))
@@ -161,6 +162,7 @@ def phone_number(rng) -> CodingTask:
 
 @family("cleaning.parse_price")
 def parse_price(rng) -> CodingTask:
+    """Hidden: decimal mark, negatives, price cap, the word free, rounding, invalid result."""
     decimal_comma = bool(rng.integers(2))
     invalid_raises = bool(rng.integers(2))
     negatives = pick(rng, ("parens", "minus", "none"))
@@ -338,7 +340,8 @@ DEDUPE_KEEP = {
 DEDUPE_ORDER = {
     "input": ("Keep the survivors in the order they appear in the input.", "item[0]"),
     "key": (
-        "Sort the survivors by the compared fields (as compared, after cleaning them up).",
+        "Sort the survivors by the compared fields, in the order named and in the form "
+        "they are compared in.",
         "item[1]",
     ),
     "purchases": (
@@ -375,6 +378,7 @@ BLANKS = [
 
 @family("cleaning.dedupe_records")
 def dedupe_records(rng) -> CodingTask:
+    """Hidden: key fields, survivor, case and spaces, output order, merging, blank keys."""
     fields = pick(rng, DEDUPE_KEYS)
     keep = pick(rng, tuple(DEDUPE_KEEP))
     fold_case = bool(rng.integers(2))
@@ -497,6 +501,7 @@ def dedupe_records(rng) -> CodingTask:
 
 @family("cleaning.fill_gaps")
 def fill_gaps(rng) -> CodingTask:
+    """Hidden: fill method, edge gaps, longest run filled, glitch cap, rounding."""
     method = pick(rng, ("previous", "next", "interpolate", "mean", "constant"))
     constant = float(rng.integers(0, 10))
     nearest = bool(rng.integers(2)) if method in ("previous", "next", "interpolate") else None
@@ -647,6 +652,7 @@ NO_WORDS = ("n", "nope", "nah", "false", "0", "off", "never", "negative")
 
 @family("cleaning.yes_no")
 def yes_no(rng) -> CodingTask:
+    """Hidden: the words for yes and for no, and what anything else means."""
     yes_words = ("yes", *(w for w in YES_WORDS if rng.integers(2)))
     no_words = ("no", *(w for w in NO_WORDS if rng.integers(2)))
     unknown = pick(rng, ("none", "raise", "false"))

@@ -41,6 +41,7 @@ def _stairs(length: int, land: str) -> list[str]:
 
 @family("grids.count_islands")
 def count_islands(rng) -> CodingTask:
+    """Hidden: land character, diagonal links, island size range, edge islands."""
     land = pick(rng, LAND_CHARS)
     diagonal = bool(rng.integers(2))
     min_size = int(rng.integers(1, 10))
@@ -151,10 +152,11 @@ def count_islands(rng) -> CodingTask:
 
 @family("grids.neighbour_sum")
 def neighbour_sum(rng) -> CodingTask:
+    """Hidden: diagonals, radius, the centre's weight, edge handling, bad coordinates."""
     diagonal = bool(rng.integers(2))
     radius = int(rng.integers(1, 6))
     weight = int(rng.integers(0, 6))
-    edges = pick(rng, ("wrap", "clamp", *range(16)))
+    edges = pick(rng, ("wrap", "clamp", *range(31)))
     outside = pick(rng, ("raise", "zero", "none"))
     skip = (
         "(dr, dc) == (0, 0)" if diagonal else f"(dr, dc) == (0, 0) or abs(dr) + abs(dc) > {radius}"
@@ -209,9 +211,15 @@ def neighbour_sum(rng) -> CodingTask:
             "right (Manhattan distance)."
         )
     if edges == "wrap":
-        edge_rule = "The grid wraps around, like a torus."
+        edge_rule = (
+            "The grid wraps around, like a torus: an offset past one edge continues from the "
+            "opposite side (on a small grid one cell can count more than once)."
+        )
     elif edges == "clamp":
-        edge_rule = "A cell outside the grid takes the value of the nearest edge cell."
+        edge_rule = (
+            "Each position outside the grid takes the value of the nearest cell inside it "
+            "(clamp the row and the column)."
+        )
     else:
         edge_rule = f"Cells outside the grid count as {edges} each."
     if weight == 0:
@@ -281,6 +289,7 @@ PADS = (".", " ", "#", "_", "0", "~", "*", "?", "x", "=", "+", "o")
 
 @family("grids.rotate")
 def rotate(rng) -> CodingTask:
+    """Hidden: direction, output rows, negative turns, ragged rows, turning tiles, size cap."""
     clockwise = bool(rng.integers(2))
     as_strings = bool(rng.integers(2))
     negative_raises = bool(rng.integers(2))
@@ -425,6 +434,7 @@ def rotate(rng) -> CodingTask:
 
 @family("grids.robot_walk")
 def robot_walk(rng) -> CodingTask:
+    """Hidden: y axis, move letters, junk characters, start point, walls, output type."""
     up_positive = bool(rng.integers(2))
     invalid = pick(rng, ("skip", "raise", "stop"))
     as_list = bool(rng.integers(2))
@@ -540,9 +550,10 @@ def robot_walk(rng) -> CodingTask:
 
 @family("grids.flood_fill")
 def flood_fill(rng) -> CodingTask:
+    """Hidden: diagonals, tolerance, wrapping, what it returns, out-of-range starts."""
     diagonal = bool(rng.integers(2))
     result = pick(rng, ("grid", "count", "cells"))
-    tolerance = int(rng.integers(0, 121))
+    tolerance = int(rng.integers(0, 201))
     wrap = bool(rng.integers(2))
     outside_raises = bool(rng.integers(2))
     nothing = {"grid": "out", "count": "0", "cells": "[]"}[result]
@@ -576,14 +587,15 @@ def flood_fill(rng) -> CodingTask:
     return {done}
 """
     b, t = 150, tolerance
-    probe = [[b, b + t, b + t + 1], [b - t - 1, b - t, b], [b, 0, b]]
+    far = 999  # never within tolerance of b
+    probe = [[b, b + t, b + t + 1], [b - t - 1, b - t, b], [b, far, b]]
     g = [[0, 0, 1], [0, 1, 1], [1, 0, 0]]
     calls = [
         (probe, 0, 0, 7),
         (probe, 2, 2, 9),
         (probe, 0, 2, 7),
-        ([[b, 0, 0, b + t]], 0, 0, 3),
-        ([[b], [0], [b - t]], 2, 0, 3),
+        ([[b, far, far, b + t]], 0, 0, 3),
+        ([[b], [far], [b - t]], 2, 0, 3),
         (g, 0, 0, 2),
         (g, 2, 2, 5),
         (g, 1, 1, 1),
