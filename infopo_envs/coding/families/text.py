@@ -7,32 +7,99 @@ from infopo_envs.coding.family import CodingTask, fact, family, pick
 CASE_WORDS = ("case", "capital", "capitals", "capitalized", "uppercase", "lowercase")
 
 
+#: How given names are written: (the code building the list ``first``, whether any given name
+#: is written out in full, how the user says it).
+GIVEN_STYLES = (
+    (
+        "[cap(p) for p in parts[:-1]]",
+        True,
+        "Write every given name out in full, like 'John Ronald'.",
+    ),
+    ("[cap(parts[0])]", True, "Keep only the first given name, written out: drop middle names."),
+    (
+        "[cap(parts[0])] + [p[0].upper() + '.' for p in parts[1:-1]]",
+        True,
+        "Write the first given name out and shorten middle names to an initial with a dot, like "
+        "'John R. R.'.",
+    ),
+    (
+        "[p[0].upper() + '.' for p in parts[:-1]]",
+        False,
+        "Shorten every given name to an initial with a dot, like 'J. R. R.'.",
+    ),
+    (
+        "[parts[0][0].upper() + '.']",
+        False,
+        "Keep only the first initial, with a dot, like 'J.': drop middle names.",
+    ),
+    (
+        "[p[0].upper() for p in parts[:-1]]",
+        False,
+        "Shorten every given name to a bare initial without a dot, like 'J R R'.",
+    ),
+    (
+        "[parts[0][0].upper()]",
+        False,
+        "Keep only the first initial, without a dot, like 'J': drop middle names.",
+    ),
+)
+#: Name orders: (how ``first`` and ``last`` are joined, how the user says it).
+NAME_ORDERS = (
+    (
+        "' '.join(first + [last])",
+        "Given names first, surname last, separated by spaces: 'Ada Lovelace'.",
+    ),
+    (
+        "last + ', ' + ' '.join(first)",
+        "Surname first, then a comma and a space, then the rest: 'Lovelace, Ada'.",
+    ),
+    (
+        "last + ' ' + ' '.join(first)",
+        "Surname first, then a space without a comma, then the rest: 'Lovelace Ada'.",
+    ),
+)
+#: A long single word, cut around the drawn badge width to probe it.
+LONG_WORD = "wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft"
+
+
 @family("text.normalize_name")
 def normalize_name(rng) -> CodingTask:
+    """Surname case, name order, how given names are shortened, hyphenated parts, the badge
+    width the result is cut to, and what blank input does."""
     surname_upper = bool(rng.integers(2))
-    last_first = bool(rng.integers(2))
-    initials = bool(rng.integers(2))
-    last = "parts[-1].upper()" if surname_upper else "parts[-1].capitalize()"
-    given = (
-        "[p[0].upper() + '.' for p in parts[:-1]]"
-        if initials
-        else ("[p.capitalize() for p in parts[:-1]]")
+    order_code, order_text = pick(rng, NAME_ORDERS)
+    given_code, given_written, given_text = pick(rng, GIVEN_STYLES)
+    hyphen_parts = bool(rng.integers(2))
+    width = int(rng.integers(12, 41))
+    empty_raises = bool(rng.integers(2))
+    # Hyphens matter only where a word is written out in lower case with a capital.
+    capitalises = given_written or not surname_upper
+    cap = (
+        '"-".join(piece.capitalize() for piece in word.split("-"))'
+        if hyphen_parts and capitalises
+        else "word.capitalize()"
     )
-    joined = "last + ', ' + ' '.join(first)" if last_first else "' '.join(first + [last])"
-    reference = f"""def normalize_name(raw):
+    last = "parts[-1].upper()" if surname_upper else "cap(parts[-1])"
+    empty = 'raise ValueError("empty name")' if empty_raises else 'return ""'
+    reference = f"""def cap(word):
+    return {cap}
+
+
+def normalize_name(raw):
     parts = raw.split()
     if not parts:
-        return ""
+        {empty}
     last = {last}
-    first = {given}
-    if not first:
-        return last
-    return {joined}
+    if len(parts) == 1:
+        name = last
+    else:
+        first = {given_code}
+        name = {order_code}
+    return name[:{width}].rstrip(" ,")
 """
     calls = [
         ("ada lovelace",),
         ("  GRACE   brewster  hopper ",),
-        ("alan turing",),
         ("",),
         ("plato",),
         ("john ronald reuel tolkien",),
@@ -41,6 +108,11 @@ def normalize_name(rng) -> CodingTask:
         ("jean-luc picard",),
         ("emmy NOETHER",),
         ("li wei",),
+        ("anne-marie de la cruz-garcia",),
+        (LONG_WORD[:width],),
+        (LONG_WORD[: width + 1],),
+        (f"ada {LONG_WORD[: width - 1]}",),
+        (f"bo {LONG_WORD[: width - 4]}",),
     ]
     return CodingTask(
         "text.normalize_name",
@@ -63,28 +135,49 @@ def normalize_name(rng) -> CodingTask:
             ),
             fact(
                 "order",
-                ("order", "comma", "first", "come first"),
+                ("order", "comma", "come first", "which comes first"),
                 "In what order should the names come?",
-                "Surname first, then a comma, then the rest."
-                if last_first
-                else "Given names first, surname last, separated by spaces.",
-                "Like 'Lovelace, Ada'." if last_first else "Like 'Ada Lovelace'.",
+                order_text,
+                order_text.replace("separated by spaces", "with spaces between"),
             ),
             fact(
                 "given",
-                ("given", "initial", "initials", "middle", "abbreviate"),
+                ("given", "initial", "initials", "middle", "abbreviate", "first name"),
                 "Should given names be written out or abbreviated?",
-                "Shorten given names to an initial with a dot, like 'A.'."
-                if initials
-                else "Write given names out in full, first letter capitalised.",
-                "Abbreviate every given name." if initials else "No initials.",
+                given_text,
+                given_text.replace("given name", "first name"),
+            ),
+            fact(
+                "hyphen",
+                ("hyphen", "hyphenated", "double-barrelled", "compound", "dash"),
+                "How should hyphenated names be capitalised?",
+                "Capitalise every part of a hyphenated name: 'Jean-Luc', 'Cruz-Garcia'."
+                if hyphen_parts
+                else "Only the first letter of a hyphenated name is a capital: 'Jean-luc'.",
+                "Each piece after a hyphen starts with a capital too."
+                if hyphen_parts
+                else "After a hyphen, letters stay lower case.",
+            ),
+            fact(
+                "width",
+                ("long", "length", "width", "badge", "characters", "maximum", "cut"),
+                "Is there a maximum length for the result?",
+                f"Our badges fit {width} characters: cut a longer result to its first {width} "
+                "characters and drop any space or comma left at the end.",
+                f"At most {width} characters; trim a trailing space or comma after cutting.",
             ),
             fact(
                 "empty",
                 ("empty", "blank", "nothing", "only one", "single"),
                 "What about blank input or a single name?",
-                "Blank input gives an empty string; a single word is treated as the surname.",
-                "Empty in, empty out; one word alone is the surname.",
+                (
+                    "Blank input raises a ValueError"
+                    if empty_raises
+                    else "Blank input gives an empty string"
+                )
+                + "; a single word is treated as the surname.",
+                ("Empty input is an error (ValueError)" if empty_raises else "Empty in, empty out")
+                + "; one word alone is the surname.",
             ),
         ),
     )
