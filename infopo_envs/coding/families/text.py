@@ -348,40 +348,125 @@ def mask_email(rng) -> CodingTask:
     )
 
 
+#: Words ``top_words`` may be told to leave out.
+STOP_WORDS = (
+    "a",
+    "an",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "it",
+    "that",
+    "with",
+    "from",
+    "about",
+)
+#: Result shapes: (code building it from ``ranked``, how the user says it, a short example).
+TOP_WORDS_FORMATS = (
+    ("ranked[:n]", "Just the words, as a list of strings.", "Only the words, no counts."),
+    (
+        "[(w, counts[w]) for w in ranked[:n]]",
+        "A list of (word, count) tuples.",
+        "Pairs of word and count.",
+    ),
+    (
+        "{w: counts[w] for w in ranked[:n]}",
+        "A dict mapping each word to its count, most common first.",
+        "A word-to-count dict.",
+    ),
+)
+#: Tie-breaks among equal counts: (sort key, how the user says it, a short version).
+TOP_WORDS_TIES = (
+    ("(-counts[w], w)", "Equal counts are ordered alphabetically.", "Tie-break alphabetically."),
+    (
+        "(-counts[w], first[w])",
+        "Equal counts keep the order in which the words first appear.",
+        "Tie-break by first appearance.",
+    ),
+    (
+        "(-counts[w], -len(w), w)",
+        "Among equal counts the longer word comes first, then alphabetical order.",
+        "Tie-break by length, longest first, then alphabetically.",
+    ),
+)
+
+
 @family("text.top_words")
 def top_words(rng) -> CodingTask:
-    min_len = int(rng.integers(1, 7))
-    tie_alpha = bool(rng.integers(2))
-    with_counts = bool(rng.integers(2))
-    tie = "(-counts[w], w)" if tie_alpha else "(-counts[w], first[w])"
-    out = "[(w, counts[w]) for w in ranked[:n]]" if with_counts else "ranked[:n]"
+    """Shortest word counted, fewest occurrences reported, stop words, case, which characters
+    belong to words (digits, apostrophes, hyphens), tie-breaking and the result's shape."""
+    min_len = int(rng.integers(1, 9))
+    min_count = int(rng.integers(1, 6))
+    skip_stop = bool(rng.integers(2))
+    case_sensitive = bool(rng.integers(2))
+    digits = bool(rng.integers(2))
+    apostrophes = bool(rng.integers(2))
+    hyphens = bool(rng.integers(2))
+    tie, tie_text, tie_short = pick(rng, TOP_WORDS_TIES)
+    out, format_text, format_short = pick(rng, TOP_WORDS_FORMATS)
+    # With a longer minimum no stop word is ever counted anyway.
+    stop_applies = skip_stop and min_len <= max(len(w) for w in STOP_WORDS)
+    letters = "A-Za-z" if case_sensitive else "a-z"
+    chars = letters + "0-9" * digits + "'" * apostrophes + "-" * hyphens
+    source = "text" if case_sensitive else "text.lower()"
+    stop_word = "word.lower()" if case_sensitive else "word"
+    skip = f"len(word) < {min_len}" + (f" or {stop_word} in STOP_WORDS" if stop_applies else "")
+    stop_set = "{" + ", ".join(repr(w) for w in STOP_WORDS) + "}"  # a set's repr varies by run
+    stop_line = f"STOP_WORDS = {stop_set}\n\n" if stop_applies else ""
+    kept = f"(w for w in counts if counts[w] >= {min_count})" if min_count > 1 else "counts"
     reference = f"""import re
 
-
+{stop_line}
 def top_words(text, n):
     counts, first = {{}}, {{}}
-    for i, word in enumerate(re.findall(r"[a-z']+", text.lower())):
-        if len(word) < {min_len}:
+    for i, word in enumerate(re.findall(r"[{chars}]+", {source})):
+        if {skip}:
             continue
         counts[word] = counts.get(word, 0) + 1
         first.setdefault(word, i)
-    ranked = sorted(counts, key=lambda w: {tie})
+    ranked = sorted({kept}, key=lambda w: {tie})
     return {out}
 """
     text = "The cat and the hat. A cat, a bat, and THE rat sat on a mat with a cat"
+    exact, shorter = "abcdefgh"[:min_len], "abcdefgh"[: min_len - 1]
     calls = [
         (text, 3),
-        (text, 1),
         (text, 10),
         ("", 2),
         ("zeta alpha zeta alpha beta", 2),
         ("Go go GO stop", 2),
-        ("one two three four five", 3),
-        ("it's it's its", 2),
         ("b a c b a c d", 4),
         ("word", 0),
-        ("x y z x y z xyz xyz", 2),
+        ("sunshine " * min_count + "rainbows " * (min_count - 1) + "thunderous", 3),
+        ("sunshine " * (min_count + 1) + "rainbows " * min_count + "thunderous", 3),
     ]
+    # Texts that show digits, apostrophes, hyphens, case, stop words, length and ties, each
+    # repeated so that its words reach the minimum count.
+    probes = [
+        "20242025 20242025 20242025 route6666 route6666 keyboards",
+        "shouldn't shouldn't wouldn't shouldn wouldn wouldn",
+        "well-known well-known well-known wellknown known-well well",
+        "Seahorse seahorse SEAHORSE Seahorse octopuses octopuses",
+        "The the the And and of with with from About elephants",
+        "that with that with from about from about giraffes",
+        "zebras yaks zebras yaks moose",
+        "otters panthers otters panthers lynx lynx",
+        " ".join([exact] * 2 + [shorter] * 3 + ["zyxwvutsr"]),
+        text,
+    ]
+    calls += [(" ".join([probe] * min_count), 3) for probe in probes]
+    included = ["letters"] + ["digits"] * digits + ["apostrophes"] * apostrophes
+    included += ["hyphens"] * hyphens
+    runs = ", ".join(included[:-1]) + " and " + included[-1] if len(included) > 1 else "letters"
+    split_by = [
+        c
+        for c, on in (("digits", digits), ("apostrophes", apostrophes), ("hyphens", hyphens))
+        if not on
+    ]
+    stop_list = ", ".join(STOP_WORDS)
     return CodingTask(
         "text.top_words",
         "top_words",
@@ -392,7 +477,7 @@ def top_words(text, n):
         (
             fact(
                 "short",
-                ("short", "length", "ignore", "skip", "small words", "letters"),
+                ("short", "length", "ignore short", "small words", "letters long"),
                 "Should short words be ignored?",
                 f"Ignore words shorter than {min_len} letters."
                 if min_len > 1
@@ -400,36 +485,56 @@ def top_words(text, n):
                 f"Only words with at least {min_len} letters count.",
             ),
             fact(
+                "rare",
+                ("rare", "occurrences", "appear", "at least", "minimum count", "how often"),
+                "Should words that appear only rarely be left out?",
+                f"Only report words that occur at least {min_count} times."
+                if min_count > 1
+                else "Report a word even if it occurs only once.",
+                f"A word needs {min_count} or more occurrences to be listed.",
+            ),
+            fact(
+                "stop_words",
+                ("stop words", "stopwords", "common words", "filler", "the and", "exclude"),
+                "Should stop words like 'the' and 'and' be excluded?",
+                f"Leave out these stop words, whatever their case: {stop_list}."
+                if skip_stop
+                else "Count every word, stop words like 'the' included.",
+                f"Skip {stop_list}." if skip_stop else "No stop-word list.",
+            ),
+            fact(
                 "case",
-                (*CASE_WORDS, "lower case", "upper case", "case-insensitive"),
+                (*CASE_WORDS, "lower case", "upper case", "case-insensitive", "case-sensitive"),
                 "Does upper or lower case matter?",
-                "Case doesn't matter: 'The' and 'the' are the same word, reported in lower case.",
-                "Fold everything to lower case before counting.",
+                "Case matters: 'The' and 'the' are different words, reported as written."
+                if case_sensitive
+                else "Case doesn't matter: 'The' and 'the' are the same word, reported in lower "
+                "case.",
+                "Count words case-sensitively."
+                if case_sensitive
+                else "Fold everything to lower case before counting.",
             ),
             fact(
                 "ties",
                 ("tie", "ties", "tied", "same count", "equal"),
                 "How are ties broken?",
-                "Equal counts are ordered alphabetically."
-                if tie_alpha
-                else "Equal counts keep the order in which the words first appear.",
-                "Tie-break alphabetically." if tie_alpha else "Tie-break by first appearance.",
+                tie_text,
+                tie_short,
             ),
             fact(
                 "format",
-                ("return", "format", "output", "counts", "list of"),
+                ("return", "format", "output", "counts", "list of", "dict"),
                 "What exactly should it return?",
-                "A list of (word, count) tuples."
-                if with_counts
-                else "Just the words, as a list of strings.",
-                "Pairs of word and count." if with_counts else "Only the words, no counts.",
+                format_text,
+                format_short,
             ),
             fact(
                 "words",
-                ("word", "words", "punctuation", "case", "apostrophe"),
-                "What counts as a word, what about punctuation and case?",
-                "Words are runs of letters and apostrophes, compared in lower case.",
-                "Case doesn't matter and punctuation separates words; apostrophes stay.",
+                ("word", "words", "punctuation", "apostrophe", "hyphen", "digits", "numbers"),
+                "What counts as a word, what about punctuation, digits, apostrophes and hyphens?",
+                f"Words are runs of {runs}; anything else separates words"
+                + (f" ({', '.join(split_by)} too)." if split_by else "."),
+                f"A word is made of {runs} only.",
             ),
         ),
     )
