@@ -540,25 +540,55 @@ def top_words(text, n):
     )
 
 
+#: Markers that show a text was shortened.
+TRUNCATION_MARKERS = (
+    "...",
+    "…",
+    " [more]",
+    "~",
+    "..",
+    " (more)",
+    ">>",
+    " [...]",
+    "--",
+    " »",
+    " ...",
+    " (cont.)",
+    "+",
+    " →",
+)
+#: Punctuation ``truncate`` may be told not to leave right before the marker.
+TRAILING_PUNCTUATION = " ,.;:!?"
+
+
 @family("text.truncate")
 def truncate(rng) -> CodingTask:
-    ellipsis = pick(rng, ("...", "…", " [more]", "~", "..", " (more)", ">>", " [...]", "--"))
+    """The marker, whether it counts toward the limit, word boundaries, how far over the limit
+    a text may run before it is cut, trailing punctuation and runs of spaces."""
+    ellipsis = pick(rng, TRUNCATION_MARKERS)
     word_boundary = bool(rng.integers(2))
     counted = bool(rng.integers(2))
+    leeway = int(rng.integers(0, 13))
+    strip_punctuation = bool(rng.integers(2))
+    collapse = bool(rng.integers(2))
     room = f"limit - {len(ellipsis)}" if counted else "limit"
     cut = (
         'cut = text[:room + 1].rsplit(" ", 1)[0] if " " in text[:room + 1] else text[:room]'
         if word_boundary
         else "cut = text[:room]"
     )
+    spaces = '    text = " ".join(text.split())\n' if collapse else ""
+    fits = f"limit + {leeway}" if leeway else "limit"
+    strip = f"rstrip({TRAILING_PUNCTUATION!r})" if strip_punctuation else "rstrip()"
     reference = f"""def truncate(text, limit):
-    if len(text) <= limit:
+{spaces}    if len(text) <= {fits}:
         return text
     room = max({room}, 0)
     {cut}
-    return cut.rstrip() + {ellipsis!r}
+    return cut.{strip} + {ellipsis!r}
 """
     sentence = "The quick brown fox jumps over the lazy dog"
+    punctuated = "Wait, what? Yes: it works, mostly. Really!"
     calls = [
         (sentence, 100),
         (sentence, 10),
@@ -571,7 +601,23 @@ def truncate(rng) -> CodingTask:
         (sentence, 43),
         (sentence, 42),
         ("a b c d e f", 6),
+        (sentence, 43 - leeway),
+        (sentence, 42 - leeway),
+        (sentence, 30 - leeway),
+        ("  The   quick brown   fox  ", 20),
+        ("Too    many     spaces in here", 24),
+        (punctuated, 6),
+        (punctuated, 11),
+        (punctuated, 17),
+        (punctuated, 26),
+        (punctuated, 34 - leeway),
     ]
+    unchanged = (
+        f"Text of up to limit + {leeway} characters comes back unchanged (a few characters over "
+        "aren't worth cutting); only longer text is shortened."
+        if leeway
+        else "Text that fits the limit comes back unchanged."
+    )
     return CodingTask(
         "text.truncate",
         "truncate",
@@ -612,10 +658,34 @@ def truncate(rng) -> CodingTask:
             ),
             fact(
                 "short_text",
-                ("already", "shorter", "fits", "short enough"),
-                "What if the text already fits?",
-                "Text that fits the limit comes back unchanged.",
-                "Leave short text alone.",
+                ("already", "shorter", "fits", "short enough", "slightly", "over the limit"),
+                "What if the text already fits, or is only slightly over the limit?",
+                unchanged,
+                unchanged.replace("comes back unchanged", "is left alone"),
+            ),
+            fact(
+                "punctuation",
+                ("punctuation", "comma", "commas", "full stop", "period", "trailing"),
+                "Should trailing punctuation like a comma be stripped after cutting?",
+                f"Strip spaces and any of {TRAILING_PUNCTUATION.strip()!r} from the end of the cut "
+                "text before adding the marker."
+                if strip_punctuation
+                else "Keep punctuation at the end of the cut text; strip only spaces.",
+                "No comma or full stop right before the marker."
+                if strip_punctuation
+                else "A comma before the marker is fine.",
+            ),
+            fact(
+                "whitespace",
+                ("whitespace", "spaces", "extra spaces", "runs of", "collapse", "multiple"),
+                "What about extra spaces inside the text?",
+                "First collapse every run of whitespace to one space and trim both ends, in all "
+                "cases."
+                if collapse
+                else "Leave the spacing exactly as it is.",
+                "Squeeze repeated spaces to one before anything else."
+                if collapse
+                else "Don't touch the spaces.",
             ),
         ),
     )
