@@ -183,18 +183,54 @@ def normalize_name(raw):
     )
 
 
+#: Small words ``slugify`` may be told to leave out.
+SLUG_STOP_WORDS = ("a", "an", "the", "and", "or", "of", "to", "in", "on", "for")
+
+
 @family("text.slugify")
 def slugify(rng) -> CodingTask:
+    """Separator, maximum length, digits, case, accents (dropped or transliterated), whether
+    punctuation inside a word splits it, and small words left out."""
     sep = pick(rng, ("-", "_", "."))
     limit = int(rng.integers(8, 65))
     keep_digits = bool(rng.integers(2))
-    allowed = "c.isalnum()" if keep_digits else "c.isalpha()"
-    reference = f"""def slugify(title):
-    words = []
-    for raw in title.lower().split():
-        word = "".join(c for c in raw if c.isascii() and {allowed})
-        if word:
-            words.append(word)
+    keep_case = bool(rng.integers(2))
+    transliterate = bool(rng.integers(2))
+    punctuation_splits = bool(rng.integers(2))
+    skip_stop = bool(rng.integers(2))
+    letters = "A-Za-z" if keep_case else "a-z"
+    allowed = letters + ("0-9" if keep_digits else "")
+    check = "c.isalnum()" if keep_digits else "c.isalpha()"
+    imports = ["import re"] * punctuation_splits + ["import unicodedata"] * transliterate
+    header = "\n".join(imports) + "\n\n" if imports else ""
+    if skip_stop:
+        stop_set = "{" + ", ".join(repr(w) for w in SLUG_STOP_WORDS) + "}"
+        header += f"STOP_WORDS = {stop_set}\n\n"
+    if header:
+        header += "\n"
+    lines = ["    text = title" if keep_case else "    text = title.lower()"]
+    if transliterate:
+        lines.append(
+            '    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()'
+        )
+    stop = (
+        " and word.lower() not in STOP_WORDS" if keep_case else " and word not in STOP_WORDS"
+    ) * skip_stop
+    if punctuation_splits:
+        lines.append(
+            f'    words = [word for word in re.split(r"[^{allowed}]+", text) if word{stop}]'
+        )
+    else:
+        lines += [
+            "    words = []",
+            "    for raw in text.split():",
+            f'        word = "".join(c for c in raw if c.isascii() and {check})',
+            f"        if word{stop}:",
+            "            words.append(word)",
+        ]
+    body = "\n".join(lines)
+    reference = f"""{header}def slugify(title):
+{body}
     slug = "{sep}".join(words)
     return slug[:{limit}].strip("{sep}")
 """
@@ -210,7 +246,17 @@ def slugify(rng) -> CodingTask:
         ("Version 3.0 Released",),
         ("Already-slugged_text",),
         ("x" * 50,),
+        ("Crème Brûlée for Two",),
+        ("The Art of War and Peace in the City",),
+        ("Don't Stop Me Now: Queen's Greatest Hits",),
+        ("iPhone 15 vs. Galaxy S24 Review",),
+        ("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu",),
+        ("Über Café Naïve Façade Jalapeño Smörgåsbord Fjörd Mañana",),
     ]
+    stop_list = ", ".join(SLUG_STOP_WORDS)
+    kept = ("letters and digits" if keep_digits else "letters (no digits)") + (
+        " in their original case" if keep_case else ", lower-cased"
+    )
     return CodingTask(
         "text.slugify",
         "slugify",
@@ -247,22 +293,47 @@ def slugify(rng) -> CodingTask:
                 (
                     "digits",
                     "numbers",
-                    "punctuation",
-                    "accents",
-                    "accented",
                     "symbols",
                     "allowed",
                     *CASE_WORDS,
                     "lower case",
                 ),
-                "Which characters are allowed: digits, accents, punctuation?",
-                (
-                    "Only lower-case ASCII letters and digits; everything else in a word is "
-                    "dropped."
-                    if keep_digits
-                    else "Only lower-case ASCII letters; digits and everything else are dropped."
-                ),
-                "Keep a-z and 0-9 only." if keep_digits else "Keep a-z only, no numbers.",
+                "Which characters are allowed: digits, letters, what case?",
+                f"Only ASCII {kept}.",
+                ("Keep a-z and 0-9" if keep_digits else "Keep letters only, no numbers")
+                + ("; don't change the case." if keep_case else "; all lower case."),
+            ),
+            fact(
+                "accents",
+                ("accents", "accented", "diacritics", "umlaut", "non-ascii", "é"),
+                "What happens to accented letters like é?",
+                "Replace accented letters by their plain ASCII letter: 'é' becomes 'e', 'Ç' 'c' "
+                "(letters with no plain form, like 'ß', are dropped)."
+                if transliterate
+                else "Drop accented and other non-ASCII letters entirely: 'Très' becomes 'trs'"
+                + (", splitting the word there." if punctuation_splits else "."),
+                "Strip the accents and keep the letter." if transliterate else "Remove them.",
+            ),
+            fact(
+                "punctuation",
+                ("punctuation", "apostrophe", "hyphenated", "inside a word"),
+                "What about punctuation inside a word, like R2-D2 or don't?",
+                "Any character that isn't allowed separates words: 'R2-D2' gives two words."
+                if punctuation_splits
+                else "Words are split on whitespace only; other characters inside a word are "
+                "just removed: 'R2-D2' gives one word.",
+                "Punctuation breaks a word in two."
+                if punctuation_splits
+                else "Punctuation is deleted, words stay joined.",
+            ),
+            fact(
+                "stop_words",
+                ("stop words", "stopwords", "small words", "articles", "the and", "filler"),
+                "Should small words like 'the' or 'and' be removed?",
+                f"Leave out these small words, whatever their case: {stop_list}."
+                if skip_stop
+                else "Keep every word, even 'the' and 'and'.",
+                f"Drop {stop_list}." if skip_stop else "No words are dropped.",
             ),
         ),
     )
