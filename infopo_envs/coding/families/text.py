@@ -341,20 +341,32 @@ def slugify(rng) -> CodingTask:
 
 @family("text.mask_email")
 def mask_email(rng) -> CodingTask:
+    """Characters kept, mask symbol, a fixed or per-character mask (at least one or not), what
+    happens to the domain, lower-casing, and what invalid input does."""
     keep = int(rng.integers(1, 9))
     mask = pick(rng, ("*", "#", "x", "•", "?", "-", "_", "X"))
     count = int(rng.integers(2, 11))
     fixed = bool(rng.integers(2))
-    hide_domain = bool(rng.integers(2))
-    stars = f'"{mask}" * {count}' if fixed else f'"{mask}" * max(len(local) - {keep}, 0)'
-    domain_part = '"@..." + domain.split(".")[-1]' if hide_domain else '"@" + domain'
+    at_least_one = bool(rng.integers(2)) and not fixed
+    domain_rule = pick(rng, ("keep", "ending", "masked"))
+    lower = bool(rng.integers(2))
+    invalid_raises = bool(rng.integers(2))
+    floor = 1 if at_least_one else 0
+    stars = f'"{mask}" * {count}' if fixed else f'"{mask}" * max(len(local) - {keep}, {floor})'
+    domain_lines = {
+        "keep": '    return masked + "@" + domain\n',
+        "ending": '    return masked + "@..." + domain.split(".")[-1]\n',
+        "masked": f'    name, _, ending = domain.rpartition(".")\n'
+        f'    return masked + "@" + "{mask}" * len(name) + "." + ending\n',
+    }[domain_rule]
+    invalid = 'raise ValueError("not an email address")' if invalid_raises else 'return ""'
+    lower_line = "    email = email.lower()\n" if lower else ""
     reference = f"""def mask_email(email):
     if email.count("@") != 1:
-        raise ValueError("not an email address")
-    local, domain = email.split("@")
+        {invalid}
+{lower_line}    local, domain = email.split("@")
     masked = local[:{keep}] + {stars}
-    return masked + {domain_part}
-"""
+{domain_lines}"""
     calls = [
         ("alice@example.com",),
         ("bo@x.org",),
@@ -367,7 +379,24 @@ def mask_email(rng) -> CodingTask:
         ("@empty.com",),
         ("zoe@site.net",),
         ("mike.o@q.de",),
+        ("Alice.Smith@Example.COM",),
+        ("ABCDEFGH@MAIL.NET",),
+        ("x" * keep + "@short.io",),
+        ("y" * (keep + 1) + "@short.io",),
     ]
+    shown = f"Keep the first {keep} character(s) before the @ visible"
+    domain_text = {
+        "keep": ("Keep the domain exactly as it is.", "The domain stays visible."),
+        "ending": (
+            "Hide the domain except its last part: '@...' followed by the ending like 'com'.",
+            "Only the top-level ending of the domain stays, after '...'.",
+        ),
+        "masked": (
+            f"Mask the domain too, one '{mask}' per character, up to its last dot: the dot and "
+            "the ending like 'com' stay.",
+            f"Everything in the domain before the last '.' becomes '{mask}'.",
+        ),
+    }[domain_rule]
     return CodingTask(
         "text.mask_email",
         "mask_email",
@@ -380,7 +409,7 @@ def mask_email(rng) -> CodingTask:
                 "keep",
                 ("keep", "visible", "show", "shown", "first letters", "how many"),
                 "How many characters of the name part stay visible?",
-                f"Keep the first {keep} character(s) before the @ visible.",
+                f"{shown}.",
                 f"Only the first {keep} letter(s) of the name are shown.",
             ),
             fact(
@@ -390,30 +419,41 @@ def mask_email(rng) -> CodingTask:
                 (
                     f"Hide the rest with exactly {count} '{mask}' no matter how long it is."
                     if fixed
-                    else f"Replace each hidden character with '{mask}'."
+                    else f"Replace each hidden character with '{mask}'"
+                    + (
+                        f", and always show at least one '{mask}', even when nothing is hidden."
+                        if at_least_one
+                        else "; a name no longer than what is kept shows no mask."
+                    )
                 ),
-                f"Use '{mask}' for the masking.",
+                f"Use '{mask}' for the masking"
+                + (f", {count} of them." if fixed else ", one per hidden character."),
             ),
             fact(
                 "domain",
                 ("domain", "after the", "host", "provider"),
                 "What happens to the domain part?",
-                (
-                    "Hide the domain except its last part: '@...' followed by the ending like "
-                    "'com'."
-                    if hide_domain
-                    else "Keep the domain exactly as it is."
-                ),
-                "Only the top-level ending of the domain stays, after '...'."
-                if hide_domain
-                else "The domain stays visible.",
+                *domain_text,
+            ),
+            fact(
+                "case",
+                (*CASE_WORDS, "lower case", "upper case"),
+                "Should upper or lower case be changed?",
+                "Lower-case the whole address first."
+                if lower
+                else "Keep the case of every letter as it was typed.",
+                "Everything comes out in lower case." if lower else "Don't change the case.",
             ),
             fact(
                 "invalid",
                 ("invalid", "not an email", "without", "malformed", "error"),
                 "What if the input is invalid, not an email?",
-                "Anything without exactly one @ should raise a ValueError.",
-                "Raise ValueError unless there's exactly one @.",
+                "Anything without exactly one @ should raise a ValueError."
+                if invalid_raises
+                else "Anything without exactly one @ gives an empty string.",
+                "Raise ValueError unless there's exactly one @."
+                if invalid_raises
+                else "Return '' unless there's exactly one @.",
             ),
         ),
     )
