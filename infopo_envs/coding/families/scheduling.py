@@ -277,17 +277,47 @@ def rooms_needed(rng) -> CodingTask:
     )
 
 
+#: Orders among tasks of equal priority: (sort key part, how the user says it, short version).
+TASK_TIES = (
+    ("t[2]", "the task with fewer minutes left goes first", "Shortest first"),
+    ("-t[2]", "the task with more minutes left goes first", "Longest first"),
+    (None, None, "Minutes don't matter"),
+)
+#: What happens to finished tasks (0 minutes left).
+DONE_RULES = ("drop", "keep", "last")
+
+
 @family("scheduling.task_order")
 def task_order(rng) -> CodingTask:
+    """Priority direction, tie-breaks (minutes left, then name or input order), finished tasks,
+    a day's time budget (stop or skip at the first task that doesn't fit) and a task count."""
     high_first = bool(rng.integers(2))
-    tie_short = bool(rng.integers(2))
-    skip_done = bool(rng.integers(2))
-    prio = "-t[1]" if high_first else "t[1]"
-    tie = "t[2]" if tie_short else "t[0]"
-    keep = "if t[2] > 0" if skip_done else ""
+    tie, tie_text, tie_short = pick(rng, TASK_TIES)
+    by_name = bool(rng.integers(2))
+    done = pick(rng, DONE_RULES)
+    budget = 5 * int(rng.integers(6, 121)) if rng.integers(4) else None
+    skip_misfits = bool(rng.integers(2))
+    most = pick(rng, (None, None, 3, 4, 5, 6))
+    key = ["t[2] == 0"] * (done == "last") + ["-t[1]" if high_first else "t[1]"]
+    key += [tie] * (tie is not None) + ["t[0]"] * by_name
+    source = "(t for t in tasks if t[2] > 0)" if done == "drop" else "tasks"
+    order = f"({', '.join(key)})" if len(key) > 1 else key[0]
+    lines = [f"    ordered = sorted({source}, key=lambda t: {order})"]
+    if budget is None:
+        lines.append("    plan = [t[0] for t in ordered]")
+    else:
+        lines += [
+            "    plan, used = [], 0",
+            "    for name, _, minutes in ordered:",
+            f"        if used + minutes > {budget}:",
+            "            continue" if skip_misfits else "            break",
+            "        used += minutes",
+            "        plan.append(name)",
+        ]
+    lines.append(f"    return plan[:{most}]" if most else "    return plan")
+    body = "\n".join(lines)
     reference = f"""def task_order(tasks):
-    ordered = sorted(tasks, key=lambda t: ({prio}, {tie}, t[0]))
-    return [t[0] for t in ordered {keep}]
+{body}
 """
     base = [
         ("write", 2, 30),
@@ -297,6 +327,7 @@ def task_order(rng) -> CodingTask:
         ("docs", 1, 0),
         ("plan", 3, 45),
     ]
+    fit = budget or 120
     calls = [
         (base,),
         ([],),
@@ -309,7 +340,30 @@ def task_order(rng) -> CodingTask:
         ([("done", 4, 0)],),
         ([("c", 2, 10), ("b", 2, 10), ("a", 2, 5)],),
         (base[2:],),
+        ([("zeta", 1, 25), ("alpha", 1, 40), ("mid", 1, 25), ("beta", 2, 0), ("omega", 2, 5)],),
+        ([(f"t{i}", i % 3 + 1, 10 * (i % 4)) for i in range(9)],),
+        ([("big", 3, fit - 10), ("mid", 2, 15), ("tiny", 1, 10)],),
+        ([("big", 1, fit - 10), ("mid", 2, 15), ("tiny", 3, 10)],),
+        ([("exact", 2, fit)],),
+        ([("over", 2, fit + 5), ("after", 1, 5)],),
+        ([("one", 2, fit // 2), ("two", 2, fit // 2), ("three", 2, 5), ("zero", 1, 0)],),
     ]
+    name_tie = "by name" if by_name else "in the order they were given"
+    if tie_text:
+        ties_text = f"Among equal priorities {tie_text}, then {name_tie}."
+    else:
+        ties_text = f"Minutes left don't matter: equal priorities go {name_tie}."
+    if budget is None:
+        budget_text = budget_short = "There's no time limit: list every task."
+    else:
+        budget_text = (
+            f"I have {budget} minutes: go down the order and skip any task that no longer fits "
+            "in the time left, carrying on with the next ones."
+            if skip_misfits
+            else f"I have {budget} minutes: go down the order while the tasks fit and stop at "
+            "the first one that would go over."
+        )
+        budget_short = f"Total minutes of the listed tasks stay within {budget}."
     return CodingTask(
         "scheduling.task_order",
         "task_order",
@@ -333,21 +387,41 @@ def task_order(rng) -> CodingTask:
                 "ties",
                 ("tie", "ties", "same priority", "equal"),
                 "What if two tasks tie on the same priority?",
-                "Among equal priorities, the task with fewer minutes left goes first, then by name."
-                if tie_short
-                else "Among equal priorities, order by name.",
-                "Shortest first within a priority."
-                if tie_short
-                else "Alphabetical within a priority.",
+                ties_text,
+                f"{tie_short} within a priority, then {name_tie}.",
             ),
             fact(
                 "done",
                 ("done", "finished", "zero", "completed", "no time"),
                 "What about tasks with zero minutes left?",
-                "Tasks with 0 minutes left are done: leave them out."
-                if skip_done
-                else "Keep every task, even those with 0 minutes left.",
-                "Drop finished tasks." if skip_done else "List finished ones too.",
+                {
+                    "drop": "Tasks with 0 minutes left are done: leave them out.",
+                    "keep": "Keep every task, even those with 0 minutes left, sorted like the "
+                    "others.",
+                    "last": "Tasks with 0 minutes left go after all the others, in the same order "
+                    "among themselves.",
+                }[done],
+                {
+                    "drop": "Drop finished tasks.",
+                    "keep": "List finished ones too.",
+                    "last": "Finished ones go to the end.",
+                }[done],
+            ),
+            fact(
+                "budget",
+                ("budget", "time limit", "how much time", "available", "fit", "today"),
+                "Is there a time budget for the day, and what if a task doesn't fit?",
+                budget_text,
+                budget_short,
+            ),
+            fact(
+                "count",
+                ("how many", "at most", "number of tasks", "cap", "maximum"),
+                "Is there a maximum number of tasks to list?",
+                f"List at most {most} tasks: cut the final list after the first {most}."
+                if most
+                else "No maximum number of tasks.",
+                f"Never more than {most} names." if most else "As many as there are.",
             ),
         ),
     )
