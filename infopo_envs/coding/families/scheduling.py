@@ -206,20 +206,55 @@ def parking_fee(rng) -> CodingTask:
     )
 
 
+#: What a meeting that ends before it starts does: (code, how the user says it).
+BACKWARD_MEETINGS = {
+    "raise": (
+        'raise ValueError("a meeting ends before it starts")',
+        "A meeting whose end is before its start is a mistake: raise a ValueError.",
+    ),
+    "skip": ("continue", "Ignore any meeting whose end is before its start."),
+    "swap": (
+        "start, end = end, start",
+        "If the end is before the start, the times were typed the wrong way round: swap them.",
+    ),
+}
+
+
 @family("scheduling.rooms_needed")
 def rooms_needed(rng) -> CodingTask:
+    """Whether back-to-back meetings share a room, cleanup time, meetings too short to need a
+    room, duplicated entries, and meetings that end before they start."""
     touching_ok = bool(rng.integers(2))
-    cleanup = 5 * int(rng.integers(0, 10))
+    cleanup = 5 * int(rng.integers(0, 13))
+    shortest = int(rng.integers(5, 41)) if rng.integers(4) else 0
+    dedupe = bool(rng.integers(2))
+    backward = pick(rng, tuple(BACKWARD_MEETINGS))
     free_op = "<=" if touching_ok else "<"
+    backward_code, backward_text = BACKWARD_MEETINGS[backward]
+    lines = [
+        "    booked = []",
+        "    for start, end in meetings:",
+        "        if end < start:",
+        f"            {backward_code}",
+    ]
+    if shortest:
+        lines += [f"        if end - start < {shortest}:", "            continue"]
+    if dedupe:
+        lines += ["        if (start, end) in booked:", "            continue"]
+    lines.append("        booked.append((start, end))")
+    collect = "\n".join(lines)
     reference = f"""def rooms_needed(meetings):
+{collect}
     ends = []
     rooms = 0
-    for start, end in sorted(meetings):
+    for start, end in sorted(booked):
         ends = [e for e in ends if not e + {cleanup} {free_op} start]
         ends.append(end)
         rooms = max(rooms, len(ends))
     return rooms
 """
+    gap = 600 + cleanup
+    short = max(shortest, 15)
     calls = [
         ([],),
         ([(9, 10)],),
@@ -232,6 +267,15 @@ def rooms_needed(rng) -> CodingTask:
         ([(0, 10), (10, 20), (20, 30), (30, 40)],),
         ([(500, 900), (600, 700), (910, 950)],),
         ([(300, 400), (410, 420), (420, 430)],),
+        ([(540, 600), (gap, gap + 60)],),
+        ([(540, 600), (gap - 1, gap + 60)],),
+        ([(540, 600), (gap + 1, gap + 60), (gap + 5, gap + 90)],),
+        ([(0, short - 1), (5, short + 3), (10, 10 + short)],),
+        ([(200, 200 + short), (200, 200 + short - 1), (210, 200 + short)],),
+        ([(60, 120), (60, 120), (90, 150), (60, 120)],),
+        ([(600, 540), (550, 580)],),
+        ([(700, 640), (650, 690), (660, 720)],),
+        ([(480, 480), (480, 540)],),
     ]
     return CodingTask(
         "scheduling.rooms_needed",
@@ -269,9 +313,37 @@ def rooms_needed(rng) -> CodingTask:
             fact(
                 "units",
                 ("minutes", "units", "times", "format"),
-                "What are the times?",
+                "What units are the times in?",
                 "Start and end times are minutes of the day, as (start, end) pairs.",
                 "Each meeting is a (start, end) pair in minutes.",
+            ),
+            fact(
+                "short",
+                ("short", "stand-up", "quick", "desk", "brief", "need a room"),
+                "Do short meetings like stand-ups need a room?",
+                f"Meetings lasting less than {shortest} minutes happen at a desk: they need no "
+                "room."
+                if shortest
+                else "Every meeting needs a room, however short.",
+                f"Anything under {shortest} minutes doesn't count."
+                if shortest
+                else "Even a zero-minute meeting counts.",
+            ),
+            fact(
+                "duplicates",
+                ("duplicate", "duplicates", "twice", "listed twice", "same meeting", "repeated"),
+                "What if the same meeting is listed twice?",
+                "The calendar export repeats entries: the same (start, end) pair counts once."
+                if dedupe
+                else "Identical (start, end) pairs are separate meetings, each needing a room.",
+                "Count repeated pairs once." if dedupe else "Two identical pairs are two meetings.",
+            ),
+            fact(
+                "backward",
+                ("backwards", "wrong way", "invalid", "reversed", "swapped", "negative"),
+                "What if a meeting's times are reversed or invalid?",
+                backward_text,
+                backward_text.replace("end is before", "end comes before"),
             ),
         ),
     )
