@@ -80,23 +80,33 @@ def free_slots(rng) -> CodingTask:
 
 @family("scheduling.overtime_pay")
 def overtime_pay(rng) -> CodingTask:
-    limit = int(rng.integers(30, 49))
+    """Daily, weekly or combined overtime thresholds, the overtime multiplier, and whether
+    weekend days (the sixth and seventh) are all overtime."""
+    basis = pick(rng, ("weekly", "daily", "both"))
     multiplier = round(1 + int(rng.integers(5, 41)) / 20, 2)
-    daily = bool(rng.integers(2))
-    daily_limit = int(rng.integers(6, 13))
-    if daily:
-        body = f"""    regular = sum(min(h, {daily_limit}) for h in hours)
-    overtime = sum(max(h - {daily_limit}, 0) for h in hours)"""
-        basis = f"Anything over {daily_limit} hours in a single day is overtime."
+    weekend = bool(rng.integers(2))
+    if basis == "both":
+        # A weekly limit of five full days or more would never beat the daily rule.
+        daily_limit = int(rng.integers(8, 13))
+        limit = int(rng.integers(30, min(49, 5 * daily_limit)))
     else:
-        body = f"""    worked = sum(hours)
-    regular = min(worked, {limit})
-    overtime = max(worked - {limit}, 0)"""
-        basis = f"Anything over {limit} hours in the whole week is overtime."
+        daily_limit = int(rng.integers(6, 13))
+        limit = int(rng.integers(30, 49))
+    days = "hours[:5]" if weekend else "hours"
+    daily = f"sum(max(h - {daily_limit}, 0) for h in {days})"
+    weekly = f"sum({days}) - {limit}"
+    overtime = {
+        "weekly": f"max({weekly}, 0)",
+        "daily": daily,
+        "both": f"max({daily}, {weekly})",
+    }[basis]
+    weekend_line = "    overtime += sum(hours[5:])\n" if weekend else ""
     reference = f"""def weekly_pay(hours, rate):
-{body}
+    overtime = {overtime}
+{weekend_line}    regular = sum(hours) - overtime
     return round(regular * rate + overtime * rate * {multiplier}, 2)
 """
+    d = daily_limit
     calls = [
         ([8, 8, 8, 8, 8], 20.0),
         ([10, 10, 10, 10], 15.0),
@@ -109,7 +119,33 @@ def overtime_pay(rng) -> CodingTask:
         ([14, 14, 14], 19.99),
         ([7, 7, 7, 7, 7, 7, 7], 16.0),
         ([0, 16, 0, 16], 21.0),
+        ([d] * 5, 20.0),
+        ([d + 1] * 5, 20.0),
+        ([d - 1, d + 2, d, d, d - 2], 17.5),
+        ([6, 6, 6, 6, limit - 24], 14.0),
+        ([6, 6, 6, 6, limit - 23], 14.0),
+        ([limit // 5] * 5 + [3], 24.0),
+        ([8, 8, 8, 8, 8, 5, 3], 20.0),
+        ([0, 0, 0, 0, 0, 6], 30.0),
     ]
+    rules = {
+        "weekly": (
+            f"Anything over {limit} hours in the whole week is overtime",
+            f"Every hour past {limit} in the week is overtime",
+        ),
+        "daily": (
+            f"Anything over {daily_limit} hours in a single day is overtime",
+            f"Every hour past {daily_limit} in one day is overtime",
+        ),
+        "both": (
+            f"Hours over {daily_limit} in a day are overtime, and so are hours over {limit} in "
+            "the week: count whichever of the two gives more overtime hours, never both",
+            f"Overtime is the larger of: hours past {daily_limit} per day, or hours past {limit} "
+            "per week",
+        ),
+    }
+    scope = " (these limits look at the first five days only)." if weekend else "."
+    basis_text, basis_short = (rule + scope for rule in rules[basis])
     return CodingTask(
         "scheduling.overtime_pay",
         "weekly_pay",
@@ -122,8 +158,8 @@ def overtime_pay(rng) -> CodingTask:
                 "basis",
                 ("counts as", "daily", "weekly", "per day", "per week", "when"),
                 "When do hours count as overtime?",
-                basis,
-                basis.replace("Anything", "Every hour"),
+                basis_text,
+                basis_short,
             ),
             fact(
                 "multiplier",
@@ -131,6 +167,18 @@ def overtime_pay(rng) -> CodingTask:
                 "How much more is an overtime hour paid?",
                 f"Overtime hours pay {multiplier} times the normal rate.",
                 f"The overtime premium is x{multiplier}.",
+            ),
+            fact(
+                "weekend",
+                ("weekend", "saturday", "sunday", "sixth", "seventh", "days"),
+                "Are weekend hours treated differently?",
+                "The list starts on Monday; every hour on the sixth and seventh day (the "
+                "weekend) is overtime."
+                if weekend
+                else "No, weekend days count like any other day.",
+                "Saturday and Sunday hours are all overtime."
+                if weekend
+                else "Every day is treated the same.",
             ),
             fact(
                 "rounding",
