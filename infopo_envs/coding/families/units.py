@@ -321,7 +321,7 @@ def human_bytes(rng) -> CodingTask:
     strip = digits > 0 and bool(rng.integers(2))
     space = bool(rng.integers(2))
     base = 1024 if binary else 1000
-    switch = base if rng.integers(3) == 0 else int(rng.integers(900, base))
+    switch = base if rng.integers(5) == 0 else int(rng.integers(800, base))
     names = pick(rng, (("KiB", "MiB", "GiB", "TiB", "PiB"), ("KB", "MB", "GB", "TB", "PB")))
     if not binary:
         names = pick(rng, (("kB", "MB", "GB", "TB", "PB"), ("KB", "MB", "GB", "TB", "PB")))
