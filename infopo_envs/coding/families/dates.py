@@ -7,6 +7,7 @@ and states the exact drawn value in a fact; the calls sit on both sides of every
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from infopo_envs.coding.family import CodingTask, fact, family, pick
@@ -579,6 +580,15 @@ def format_date(iso):
     )
 
 
+def _landing_in_february(months: int) -> str:
+    """A start date that ``months`` months later falls in February 2030, on the 30th of its
+    month (or the month's last day), so one call probes the month limit together with the
+    short-month rules."""
+    year, month = divmod(2030 * 12 + 1 - months, 12)
+    day = min(30, calendar.monthrange(year, month + 1)[1])
+    return datetime.date(year, month + 1, day).isoformat()
+
+
 @family("dates.add_months")
 def add_months(rng) -> CodingTask:
     """Months added to an ISO date: a day missing from the target month is clamped or spills
@@ -641,8 +651,7 @@ def add_months(iso, months):
         ("2027-01-30", 120),
     ]
     if limit:
-        calls += [("2027-01-31", limit), ("2027-01-31", limit + 1), ("2027-06-15", -limit - 1)]
-        calls.append(("2027-06-30", -limit))
+        calls += [(_landing_in_february(m), m) for m in (limit, limit + 1, -limit, -limit - 1)]
     return CodingTask(
         "dates.add_months",
         "add_months",
