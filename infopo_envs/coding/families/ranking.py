@@ -78,7 +78,8 @@ def competition_ranks(rng) -> CodingTask:
         shown_says = ("Show every rank, however low.", "All ranks are reported.")
     else:
         shown_says = (
-            f"Only ranks 1 to {shown} are reported; anyone ranked below {shown} gets {unranked}.",
+            f"Only ranks 1 to {shown} are reported; a rank of {shown + 1} or more becomes "
+            f"{unranked}.",
             f"Just the top {shown} ranks; lower ranks are replaced by {unranked}.",
         )
     return CodingTask(
@@ -315,7 +316,7 @@ def trimmed_score(rng) -> CodingTask:
         "sum": "    value = sum(kept)",
     }[combine]
     few = "raise ValueError(scores)" if empty == "error" else f"return {empty}"
-    trim = f"[{drop_low or ''}:{f'len(scores) - {drop_high}' if drop_high else ''}]"
+    trim = f"[{drop_low or ''}:{-drop_high or ''}]"
     reference = f"""def judge_score(scores):
     kept = sorted(scores){trim if trim != "[:]" else ""}
     if len(kept) < {need}:
