@@ -41,18 +41,18 @@ PER_STEP = ("zero_variance_fraction", "mean_outcome", "mean_info_gain", "mean_ga
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--env", default="InfoPO/Intention-v0")
-    parser.add_argument("--max-turns", type=int, default=3)
+    parser.add_argument("--env", default="InfoPO/WebShopIntent-v0")
+    parser.add_argument("--max-turns", type=int, default=10)
     parser.add_argument("--model", default="tiny", help="tiny, smollm2 or a model directory")
     parser.add_argument("--decoding", default="menu", choices=["menu", "sample"])
     parser.add_argument("--menu-score", default="mean", choices=["mean", "sum"])
     parser.add_argument("--seeds", type=int, default=5)
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--tasks-per-step", type=int, default=4)
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--tasks-per-step", type=int, default=3)
     parser.add_argument("--group-size", type=int, default=4)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--beta", type=float, default=1.0, help="InfoPO's beta (GRPO: 0)")
-    parser.add_argument("--eval-tasks", type=int, default=50)
+    parser.add_argument("--eval-tasks", type=int, default=20)
     parser.add_argument("--eval-k", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="runs in parallel processes")
     parser.add_argument("--out", default="runs/learning_signal")
@@ -78,7 +78,13 @@ def run_config(args: argparse.Namespace, method: str, seed: int) -> dict:
         "loss": {"kl_coef": 0.0},
         "sampling": {"temperature": 1.0, "max_new_tokens": 64},
         "prompt": {"oracle_example_turns": 0 if args.model == "tiny" else 2},
-        "eval": {"every": args.steps, "tasks": args.eval_tasks, "k": args.eval_k},
+        # both runs of a seed start from the same model: only InfoPO's evaluates it untrained
+        "eval": {
+            "every": args.steps,
+            "at_start": method == "infopo",
+            "tasks": args.eval_tasks,
+            "k": args.eval_k,
+        },
         "output_dir": str(Path(args.out) / f"{method}-seed{seed}"),
     }
 

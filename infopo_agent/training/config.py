@@ -94,6 +94,8 @@ class Prompt(_Section):
 class Evaluation(_Section):
     every: int = Field(0, ge=0)
     """Evaluate on the test split every N steps and at the end (0: never)."""
+    at_start: bool = True
+    """Also evaluate the untrained policy before the first step (when ``every`` is set)."""
     tasks: int = Field(20, gt=0)
     k: int = Field(4, gt=0)
     """Episodes per test task; pass^1..pass^k are reported."""

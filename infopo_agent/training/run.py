@@ -314,7 +314,7 @@ def train(config: RunConfig, *, resume: bool = False, view: View | None = None) 
     view.start(config, first)
     row: dict[str, Any] = {}
     try:
-        if config.eval.every and first == 0:
+        if config.eval.every and config.eval.at_start and first == 0:
             run_evaluation(0)
         for step in range(first, config.steps):
             result = trainer.step(step_tasks(config, step), seed=step_seed(config, step))

@@ -1,6 +1,14 @@
-"""Date handling."""
+"""Date handling.
+
+Each family draws its hidden parameters from integer ranges where a user's requirement is a
+number (a cut-off date, a maximum age, a cap on days, a limit on months, a placeholder year)
+and states the exact drawn value in a fact; the calls sit on both sides of every drawn value.
+"""
 
 from __future__ import annotations
+
+import calendar
+import datetime
 
 from infopo_envs.coding.family import CodingTask, fact, family, pick
 
@@ -96,22 +104,46 @@ def next_business_day(date_text):
 
 @family("dates.age_on")
 def age_on(rng) -> CodingTask:
+    """Whole years between two ISO dates: 29 February birthdays move to 28 February or 1 March
+    in other years, or the age counts on a drawn month-day of the given year (sports age
+    groups); a date before the birth raises, gives 0 or -1; ages above a drawn maximum raise."""
     leap_march = bool(rng.integers(2))
-    future_raises = bool(rng.integers(2))
-    leap = "(3, 1)" if leap_march else "(2, 28)"
-    future = 'raise ValueError("born after the date")' if future_raises else "return 0"
-    reference = f"""import datetime
+    future_rule = pick(rng, ("raise", "zero", "minus_one"))
+    cutoff = None
+    if rng.integers(4):
+        month = int(rng.integers(1, 13))
+        cutoff = (month, int(rng.integers(1, 28 if month == 2 else 29)))
+    max_age = None if rng.integers(3) == 0 else int(rng.integers(100, 131))
+    future = {
+        "raise": 'raise ValueError("born after the date")',
+        "zero": "return 0",
+        "minus_one": "return -1",
+    }[future_rule]
+    if cutoff:
+        measured = f"datetime.date(datetime.date.fromisoformat(on).year, {cutoff[0]}, {cutoff[1]})"
+        leap_lines = ""
+    else:
+        measured = "datetime.date.fromisoformat(on)"
+        leap = "(3, 1)" if leap_march else "(2, 28)"
+        leap_lines = (
+            "    if birthday == (2, 29) and not calendar.isleap(d.year):\n"
+            f"        birthday = {leap}\n"
+        )
+    limit = (
+        f'    if age > {max_age}:\n        raise ValueError("implausible age")\n' if max_age else ""
+    )
+    reference = f"""import calendar
+import datetime
 
 
 def age_on(birth, on):
     b = datetime.date.fromisoformat(birth)
-    d = datetime.date.fromisoformat(on)
+    d = {measured}
     if d < b:
         {future}
     birthday = (b.month, b.day)
-    if birthday == (2, 29) and not (d.year % 4 == 0 and (d.year % 100 or d.year % 400 == 0)):
-        birthday = {leap}
-    return d.year - b.year - ((d.month, d.day) < birthday)
+{leap_lines}    age = d.year - b.year - ((d.month, d.day) < birthday)
+{limit}    return age
 """
     calls = [
         ("2000-02-29", "2021-02-28"),
@@ -123,17 +155,57 @@ def age_on(birth, on):
         ("1985-12-31", "2027-01-01"),
         ("2004-02-29", "2023-02-28"),
         ("2020-05-05", "2020-05-05"),
+        ("2020-05-05", "2020-01-01"),
         ("1999-03-01", "2023-02-28"),
         ("1996-02-29", "2100-02-28"),
+        ("1900-01-01", "2027-06-30"),
     ]
-    return CodingTask(
-        "dates.age_on",
-        "age_on",
-        "def age_on(birth: str, on: str) -> int",
-        "Can you write a function that says how old someone is on a given date?",
-        reference,
-        tuple(calls),
-        (
+    if cutoff:
+        day = datetime.date(2000, *cutoff)
+        for shift in (-1, 0, 1):
+            born = (day + datetime.timedelta(days=shift)).isoformat()
+            calls += [(born, "2010-01-01"), (born, "2010-12-31")]
+        calls.append((day.isoformat(), "2000-01-01"))
+    if max_age:
+        calls += [
+            ("1900-01-01", f"{1900 + max_age}-12-31"),
+            ("1900-01-01", f"{1901 + max_age}-12-31"),
+        ]
+        calls.append(("1899-12-31", f"{1900 + max_age}-06-30"))
+    future_text = {
+        "raise": ("Raise a ValueError.", "That's an error (ValueError)."),
+        "zero": ("Return 0.", "Just say 0."),
+        "minus_one": ("Return -1 so we can spot it.", "Give -1 for that."),
+    }[future_rule]
+    if cutoff:
+        future_text = tuple(
+            f"When the day the age is measured on comes before the birth date: {text[0].lower()}"
+            f"{text[1:]}"
+            for text in future_text
+        )
+    facts = []
+    if cutoff:
+        shown = f"{cutoff[0]:02d}-{cutoff[1]:02d}"
+        named = datetime.date(2000, *cutoff).strftime("%d %B").lstrip("0")
+        facts.append(
+            fact(
+                "cutoff",
+                ("cutoff", "cut-off", "as of", "measured", "reference date", "age group"),
+                "On which date is the age measured?",
+                f"Age groups count the age on {named} ({shown}) of the given date's year: only "
+                "the year of the second date matters.",
+                f"Measure the age on {shown} of that year, not on the date itself.",
+            )
+        )
+    else:
+        facts += [
+            fact(
+                "cutoff",
+                ("cutoff", "cut-off", "as of", "measured", "reference date", "age group"),
+                "On which date is the age measured?",
+                "On the given date itself.",
+                "Exactly on the second date.",
+            ),
             fact(
                 "leap",
                 ("leap", "29", "february", "feb"),
@@ -143,12 +215,31 @@ def age_on(birth, on):
                 else "In non-leap years they turn a year older on 28 February.",
                 "Use March 1st for them." if leap_march else "Use Feb 28th for them.",
             ),
+        ]
+    return CodingTask(
+        "dates.age_on",
+        "age_on",
+        "def age_on(birth: str, on: str) -> int",
+        "Can you write a function that says how old someone is on a given date?",
+        reference,
+        tuple(calls),
+        (
+            *facts,
             fact(
                 "future",
                 ("before", "future", "not born", "earlier", "invalid", "birth date"),
                 "What if the date is before the birth date?",
-                "Raise a ValueError." if future_raises else "Return 0.",
-                "That's an error (ValueError)." if future_raises else "Just say 0.",
+                *future_text,
+            ),
+            fact(
+                "maximum",
+                ("maximum", "oldest", "too old", "implausible", "upper limit", "max"),
+                "Is there a maximum age that makes sense?",
+                f"Ages above {max_age} are data errors: raise a ValueError ({max_age} itself "
+                "is fine)."
+                if max_age
+                else "No maximum, any age is fine.",
+                f"Anything over {max_age} years is a ValueError." if max_age else "No limit.",
             ),
             fact(
                 "format",
@@ -163,28 +254,55 @@ def age_on(birth, on):
 
 @family("dates.days_until")
 def days_until(rng) -> CodingTask:
-    past_rule = pick(rng, ("negative", "next_year", "zero"))
+    """Days from today to an event, given as a yearly 'MM-DD' (29 February falling back to 28
+    February or 1 March) or a full ISO date; a passed event counts negative, 0, next year's
+    (yearly events) or raises (full dates); today counts as a day or not; a drawn cap bounds
+    the answer."""
     month_day = bool(rng.integers(2))
-    target = (
-        "datetime.date(today.year, int(event[:2]), int(event[3:]))"
-        if month_day
-        else "datetime.date.fromisoformat(event)"
+    past_rule = pick(
+        rng, ("negative", "next_year", "zero") if month_day else ("negative", "zero", "raise")
     )
+    leap_march = bool(rng.integers(2))
+    cap = None if rng.integers(5) == 0 else int(rng.integers(7, 361 if month_day else 1000))
+    inclusive = bool(rng.integers(2))
     past = {
-        "negative": "pass",
-        "next_year": "target = target.replace(year=target.year + 1)",
-        "zero": "return 0",
+        "negative": "",
+        "next_year": "    if target < today:\n        target = on(today.year + 1)\n",
+        "zero": "    if target < today:\n        return 0\n",
+        "raise": '    if target < today:\n        raise ValueError("the event has passed")\n',
     }[past_rule]
-    reference = f"""import datetime
+    count = "    days = (target - today).days\n" + (
+        "    if days >= 0:\n        days += 1\n" if inclusive else ""
+    )
+    result = f"min(days, {cap})" if cap else "days"
+    if month_day:
+        leap = "3, 1" if leap_march else "2, 28"
+        reference = f"""import calendar
+import datetime
 
 
 def days_until(event, today_text):
     today = datetime.date.fromisoformat(today_text)
-    target = {target}
-    if target < today:
-        {past}
-    return (target - today).days
+    month, day = int(event[:2]), int(event[3:])
+
+    def on(year):
+        if (month, day) == (2, 29) and not calendar.isleap(year):
+            return datetime.date(year, {leap})
+        return datetime.date(year, month, day)
+
+    target = on(today.year)
+{past}{count}    return {result}
 """
+    else:
+        reference = f"""import datetime
+
+
+def days_until(event, today_text):
+    today = datetime.date.fromisoformat(today_text)
+    target = datetime.date.fromisoformat(event)
+{past}{count}    return {result}
+"""
+    start = datetime.date(2027, 1, 2)
     if month_day:
         calls = [
             ("12-25", "2027-12-01"),
@@ -198,8 +316,14 @@ def days_until(event, today_text):
             ("02-28", "2027-03-01"),
             ("05-05", "2027-05-04"),
             ("08-20", "2027-11-11"),
+            ("02-29", "2027-02-01"),
+            ("02-29", "2028-02-01"),
+            ("02-29", "2027-03-01"),
+            ("02-29", "2027-02-28"),
+            ("02-29", "2028-03-01"),
+            ("01-01", "2027-01-02"),
         ]
-        shape = "The event is a yearly 'MM-DD' date; today is 'YYYY-MM-DD'."
+        shown = "%m-%d"
     else:
         calls = [
             ("2027-12-25", "2027-12-01"),
@@ -213,13 +337,72 @@ def days_until(event, today_text):
             ("2027-03-01", "2028-03-02"),
             ("2027-05-05", "2027-05-04"),
             ("2024-02-29", "2027-03-01"),
+            ("2029-06-30", "2027-01-02"),
         ]
-        shape = "Both dates are full 'YYYY-MM-DD' strings."
+        shown = "%Y-%m-%d"
+    if cap:
+        for shift in (cap - 1, cap, cap + 1):
+            calls.append(((start + datetime.timedelta(days=shift)).strftime(shown), str(start)))
     described = {
         "negative": "Then the answer is negative: how many days ago it was.",
         "next_year": "Then count to the same date next year.",
         "zero": "Then just return 0.",
+        "raise": "Then raise a ValueError.",
     }[past_rule]
+    shape = (
+        "The event is a yearly 'MM-DD' date; today is 'YYYY-MM-DD'."
+        if month_day
+        else "Both dates are full 'YYYY-MM-DD' strings."
+    )
+    facts = [
+        fact(
+            "past",
+            ("past", "passed", "already", "before today", "gone"),
+            "What if the event date has already passed?",
+            described,
+            described,
+        ),
+        fact(
+            "format",
+            ("format", "look like", "string", "year", "dates"),
+            "What do the dates look like?",
+            shape,
+            shape,
+        ),
+        fact(
+            "same_day",
+            ("same day", "today itself", "on the day"),
+            "What if the event is on the same day as today?",
+            "Count today as well: an event today is 1 day away and one tomorrow is 2 (a passed "
+            "event gets no extra day)."
+            if inclusive
+            else "Then it's 0 days.",
+            "Today itself counts, so the day of the event is 1."
+            if inclusive
+            else "Today counts as 0.",
+        ),
+        fact(
+            "cap",
+            ("cap", "maximum", "at most", "far away", "far off", "limit", "largest"),
+            "Is there a maximum number it should return?",
+            f"Never return more than {cap}: anything further away shows {cap}."
+            if cap
+            else "No maximum, return the real count however far away.",
+            f"Cap the count at {cap} days." if cap else "No cap on the count.",
+        ),
+    ]
+    if month_day:
+        facts.append(
+            fact(
+                "leap",
+                ("leap", "29 february", "february 29", "02-29", "feb 29", "29th"),
+                "What about an event on 29 February in a year without one?",
+                "In years without 29 February it falls on 1 March."
+                if leap_march
+                else "In years without 29 February it falls on 28 February.",
+                "Use 03-01 then." if leap_march else "Use 02-28 then.",
+            )
+        )
     return CodingTask(
         "dates.days_until",
         "days_until",
@@ -227,74 +410,107 @@ def days_until(event, today_text):
         "How many days until an event? Could you write that for me?",
         reference,
         tuple(calls),
-        (
-            fact(
-                "past",
-                ("past", "passed", "already", "before today", "gone"),
-                "What if the event date has already passed?",
-                described,
-                described,
-            ),
-            fact(
-                "format",
-                ("format", "look like", "string", "year", "dates"),
-                "What do the dates look like?",
-                shape,
-                shape,
-            ),
-            fact(
-                "same_day",
-                ("same day", "today itself", "on the day"),
-                "What if the event is on the same day as today?",
-                "Then it's 0 days.",
-                "Today counts as 0.",
-            ),
-        ),
+        tuple(facts),
     )
 
 
 @family("dates.format_date")
 def format_date(rng) -> CodingTask:
-    style = pick(rng, ("dmy", "mdy", "long", "short_month"))
-    sep = pick(rng, ("/", ".", "-"))
-    pad = bool(rng.integers(2))
-    day = "f'{d.day:02d}'" if pad else "str(d.day)"
+    """ISO dates shown numerically (day, month or year first; a drawn separator; padded or
+    not; two- or four-digit years) or with month names (long or short, capitalised or upper
+    case, ordinal days); optionally after the weekday; years before a drawn placeholder year
+    stand for 'no date' and show a drawn text."""
+    style = pick(rng, ("dmy", "mdy", "ymd", "long", "short_month"))
+    sep = pick(rng, ("/", ".", "-", " "))
+    ordinal = style == "long" and bool(rng.integers(3) == 0)
+    pad = not ordinal and bool(rng.integers(2))
+    short_year = style in ("dmy", "mdy") and bool(rng.integers(2))
+    upper = bool(rng.integers(2))
+    comma = bool(rng.integers(2))
+    weekday = pick(rng, (None, "full", "short"))
+    placeholder = None
+    if rng.integers(4):
+        placeholder = (int(rng.integers(1900, 2001)), pick(rng, ("n/a", "-", "unknown", "")))
+    day = "ordinal(d.day)" if ordinal else ("f'{d.day:02d}'" if pad else "str(d.day)")
     month = "f'{d.month:02d}'" if pad else "str(d.month)"
+    year = "f'{d.year % 100:02d}'" if short_year else "str(d.year)"
+    name = "MONTHS[d.month - 1]" + (".upper()" if upper else "")
     expr = {
-        "dmy": f"{day} + {sep!r} + {month} + {sep!r} + str(d.year)",
-        "mdy": f"{month} + {sep!r} + {day} + {sep!r} + str(d.year)",
-        "long": f"{day} + ' ' + MONTHS[d.month - 1] + ' ' + str(d.year)",
-        "short_month": f"MONTHS[d.month - 1][:3] + ' ' + {day} + ', ' + str(d.year)",
+        "dmy": f"{day} + {sep!r} + {month} + {sep!r} + {year}",
+        "mdy": f"{month} + {sep!r} + {day} + {sep!r} + {year}",
+        "ymd": f"{year} + {sep!r} + {month} + {sep!r} + {day}",
+        "long": f"{day} + ' ' + {name} + ' ' + {year}",
+        "short_month": f"{name}[:3] + ' ' + {day} + {', ' if comma else ' '!r} + {year}",
     }[style]
+    helper = (
+        """
+
+def ordinal(n):
+    if 11 <= n % 100 <= 13:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+"""
+        if ordinal
+        else ""
+    )
+    guard = (
+        f"    if d.year < {placeholder[0]}:\n        return {placeholder[1]!r}\n"
+        if placeholder
+        else ""
+    )
+    prefix = {
+        None: "",
+        "full": "WEEKDAYS[d.weekday()] + ', ' + ",
+        "short": "WEEKDAYS[d.weekday()][:3] + ', ' + ",
+    }[weekday]
     reference = f"""import datetime
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
-
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+{helper}
 
 def format_date(iso):
     d = datetime.date.fromisoformat(iso)
-    return {expr}
+{guard}    return {prefix}{expr}
 """
     calls = [
-        ("2027-03-05",),
-        ("2027-12-25",),
-        ("2000-01-01",),
-        ("1999-10-09",),
-        ("2028-02-29",),
-        ("2027-07-14",),
-        ("2031-11-30",),
-        ("2027-05-01",),
-        ("1970-01-01",),
-        ("2045-09-09",),
-        ("2027-06-21",),
+        "2027-03-05",
+        "2027-12-25",
+        "2000-01-01",
+        "1999-10-09",
+        "2028-02-29",
+        "2027-07-14",
+        "2031-11-30",
+        "2027-05-01",
+        "1970-01-01",
+        "2045-09-09",
+        "2027-06-21",
+        "2027-03-02",
+        "2027-03-03",
+        "2027-03-11",
+        "2027-03-12",
+        "2027-03-13",
+        "2027-03-22",
+        "2027-03-23",
+        "2027-03-31",
+        "2005-06-07",
+        "1901-04-04",
     ]
+    if placeholder:
+        calls += [f"{placeholder[0] - 1}-12-31", f"{placeholder[0]}-01-01", "0001-01-01"]
+    months = "month names in capitals" if upper else "capitalised month names"
     sample = {
-        "dmy": f"DD{sep}MM{sep}YYYY",
-        "mdy": f"MM{sep}DD{sep}YYYY",
-        "long": "'5 March 2027' style",
-        "short_month": "'Mar 5, 2027' style",
+        "dmy": f"DD{sep}MM{sep}{'YY' if short_year else 'YYYY'}",
+        "mdy": f"MM{sep}DD{sep}{'YY' if short_year else 'YYYY'}",
+        "ymd": f"YYYY{sep}MM{sep}DD",
+        "long": f"'{'5th' if ordinal else '5'} {'MARCH' if upper else 'March'} 2027' style "
+        f"({months})",
+        "short_month": f"'{'MAR' if upper else 'Mar'} 5{',' if comma else ''} 2027' style "
+        f"(three-letter {months})",
     }[style]
+    if style in ("dmy", "mdy"):
+        sample += " (two-digit year)" if short_year else " (four-digit year)"
     facts = [
         fact(
             "order",
@@ -305,20 +521,52 @@ def format_date(iso):
         ),
         fact(
             "padding",
-            ("zero", "zeros", "padding", "padded", "leading", "two digits"),
+            ("zero", "zeros", "padding", "padded", "leading", "two digits", "ordinal"),
             "Should day and month numbers have leading zeros?",
-            "Yes, always two digits." if pad else "No leading zeros.",
-            "Pad with zeros." if pad else "Like 5, not 05.",
+            "No leading zeros; write the day as an ordinal like 1st, 2nd, 3rd, 11th, 22nd."
+            if ordinal
+            else ("Yes, always two digits." if pad else "No leading zeros."),
+            "Ordinal days, like '5th'."
+            if ordinal
+            else ("Pad with zeros." if pad else "Like 5, not 05."),
+        ),
+        fact(
+            "weekday",
+            ("weekday", "day of the week", "week day", "monday", "friday"),
+            "Should the day of the week be shown?",
+            {
+                None: "No weekday.",
+                "full": "Yes, start with the full weekday name and a comma, like 'Friday, '.",
+                "short": "Yes, start with the three-letter weekday and a comma, like 'Fri, '.",
+            }[weekday],
+            {
+                None: "Leave the weekday out.",
+                "full": "Put the weekday in front, like 'Friday, '.",
+                "short": "Abbreviated weekday first, like 'Fri, '.",
+            }[weekday],
+        ),
+        fact(
+            "placeholder",
+            ("placeholder", "no date", "missing", "unknown date", "old dates", "dummy"),
+            "Are some dates placeholders for a missing date?",
+            f"Any date before the year {placeholder[0]} is a placeholder for 'no date': show "
+            f"{placeholder[1]!r} instead."
+            if placeholder
+            else "No, every date is real: format them all.",
+            f"Years before {placeholder[0]} mean no date; return {placeholder[1]!r}."
+            if placeholder
+            else "There are no placeholder dates.",
         ),
     ]
-    if style in ("dmy", "mdy"):
+    if style in ("dmy", "mdy", "ymd"):
+        shown_sep = {"/": "'/'", ".": "'.'", "-": "'-'", " ": "a space (' ')"}[sep]
         facts.append(
             fact(
                 "separator",
                 ("separator", "slash", "slashes", "dot", "dash", "between"),
                 "What separator goes between the parts?",
-                f"Use '{sep}' between the parts.",
-                f"The separator is '{sep}'.",
+                f"Use {shown_sep} between the parts.",
+                f"The separator is {shown_sep}.",
             )
         )
     return CodingTask(
@@ -327,38 +575,58 @@ def format_date(iso):
         "def format_date(iso: str) -> str",
         "Dates are stored as ISO strings; I want them shown the way our customers expect.",
         reference,
-        tuple(calls),
+        tuple((c,) for c in calls),
         tuple(facts),
     )
 
 
+def _landing_in_february(months: int) -> str:
+    """A start date that ``months`` months later falls in February 2030, on the 30th of its
+    month (or the month's last day), so one call probes the month limit together with the
+    short-month rules."""
+    year, month = divmod(2030 * 12 + 1 - months, 12)
+    day = min(30, calendar.monthrange(year, month + 1)[1])
+    return datetime.date(year, month + 1, day).isoformat()
+
+
 @family("dates.add_months")
 def add_months(rng) -> CodingTask:
+    """Months added to an ISO date: a day missing from the target month is clamped or spills
+    over; month-end dates may stay at month end; days may be capped at the 29th or 30th;
+    negative months go back or raise; moving by more than a drawn number of months raises."""
     clamp = bool(rng.integers(2))
     negative_ok = bool(rng.integers(2))
-    overflow = (
-        "day = min(d.day, last)"
-        if clamp
-        else "day = d.day\n    extra = max(day - last, 0)\n    day = min(day, last)"
+    sticky = bool(rng.integers(2))
+    cap = pick(rng, (None, None, 29, 30))
+    limit = None if rng.integers(5) == 0 else int(rng.integers(6, 361))
+    guard = "    if months < 0:\n        raise ValueError(months)\n" if not negative_ok else ""
+    if limit:
+        guard += f"    if abs(months) > {limit}:\n        raise ValueError(months)\n"
+    sticky_lines = (
+        "    if day == calendar.monthrange(d.year, d.month)[1]:\n        day = last\n"
+        if sticky
+        else ""
     )
+    cap_line = f"    day = min(day, {cap})\n" if cap else ""
     tail = (
-        "return datetime.date(year, month, day).isoformat()"
+        "    return datetime.date(year, month, min(day, last)).isoformat()"
         if clamp
-        else "return (datetime.date(year, month, day) + datetime.timedelta(days=extra)).isoformat()"
+        else "    extra = max(day - last, 0)\n"
+        "    start = datetime.date(year, month, day - extra)\n"
+        "    return (start + datetime.timedelta(days=extra)).isoformat()"
     )
-    guard = "" if negative_ok else "if months < 0:\n        raise ValueError(months)\n    "
     reference = f"""import calendar
 import datetime
 
 
 def add_months(iso, months):
-    {guard}d = datetime.date.fromisoformat(iso)
+{guard}    d = datetime.date.fromisoformat(iso)
     total = d.year * 12 + d.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
     last = calendar.monthrange(year, month)[1]
-    {overflow}
-    {tail}
+    day = d.day
+{sticky_lines}{cap_line}{tail}
 """
     calls = [
         ("2027-01-31", 1),
@@ -372,7 +640,18 @@ def add_months(iso, months):
         ("2027-06-01", 0),
         ("2027-01-29", 13),
         ("2027-05-31", 12),
+        ("2027-01-30", 1),
+        ("2027-02-28", 1),
+        ("2027-04-30", 1),
+        ("2027-09-30", 5),
+        ("2028-02-29", 12),
+        ("2027-07-31", -5),
+        ("2027-03-30", 11),
+        ("2027-06-30", 2),
+        ("2027-01-30", 120),
     ]
+    if limit:
+        calls += [(_landing_in_february(m), m) for m in (limit, limit + 1, -limit, -limit - 1)]
     return CodingTask(
         "dates.add_months",
         "add_months",
@@ -387,10 +666,35 @@ def add_months(iso, months):
                 "What if the day doesn't exist in the target month (like 31 January + 1)?",
                 "Use the last day of that month instead."
                 if clamp
-                else "Spill the extra days into the next month (31 Jan + 1 month = 3 Mar in 2027).",
+                else "Spill the extra days into the next month (29 Jan 2027 + 1 month = 1 Mar).",
                 "Clamp to the month's last day."
                 if clamp
                 else "Roll the leftover days over into the following month.",
+            ),
+            fact(
+                "last_day",
+                ("last day", "stay at the end", "stick", "sticky", "end of the month"),
+                "If the start date is the last day of its month, should the result be the last "
+                "day too?",
+                "Yes: a month's last day moves to the target month's last day (28 February "
+                + (
+                    f"2027 + 1 month = 31 March, or the {cap}th with the day cap)."
+                    if cap
+                    else "2027 + 1 month = 31 March)."
+                )
+                if sticky
+                else "No, keep the day number (28 February 2027 + 1 month = 28 March).",
+                "Month-end dates stay at month end." if sticky else "Just keep the same day.",
+            ),
+            fact(
+                "cap",
+                ("cap", "capped", "latest day", "billing day", "at most day", "highest day"),
+                "Is there a latest day of the month billing can fall on?",
+                f"Yes, never later than the {cap}th: bigger days become the {cap}th (before "
+                "anything else about short months)."
+                if cap
+                else "No cap on the day of the month.",
+                f"Cap the day at {cap}." if cap else "Days aren't capped.",
             ),
             fact(
                 "negative",
@@ -400,6 +704,16 @@ def add_months(iso, months):
                 if negative_ok
                 else "No, negative months raise a ValueError.",
                 "Going back is allowed." if negative_ok else "Reject negatives.",
+            ),
+            fact(
+                "limit",
+                ("limit", "maximum", "how many months", "too many", "at once"),
+                "Is there a maximum number of months?",
+                f"Moving by more than {limit} months at once (either way) is a mistake: raise "
+                f"a ValueError; {limit} itself is fine."
+                if limit
+                else "No limit on the number of months.",
+                f"At most {limit} months per call." if limit else "Any number of months.",
             ),
             fact(
                 "format",

@@ -7,6 +7,9 @@ from infopo_envs.coding.family import CodingTask, fact, family, pick
 
 @family("numbers.fizzbuzz")
 def fizzbuzz(rng) -> CodingTask:
+    """Two divisors (2 to 12) and their words, how the words join on a common multiple, whether
+    a number containing the divisor's digits counts too, where the count starts and the type of
+    the other numbers."""
     a = int(rng.integers(2, 8))
     b = int(rng.integers(a + 1, 13))
     word_a, word_b = pick(
@@ -23,17 +26,25 @@ def fizzbuzz(rng) -> CodingTask:
     )
     start_zero = bool(rng.integers(2))
     numbers_as = pick(rng, ("str", "int"))
+    joiner = pick(rng, ("", " ", "-"))
+    contains = bool(rng.integers(2))
     start = "0" if start_zero else "1"
     stop = "n" if start_zero else "n + 1"
     plain = "str(i)" if numbers_as == "str" else "i"
+    hit_a = f"i % {a} == 0" + (f' or "{a}" in str(i)' if contains else "")
+    hit_b = f"i % {b} == 0" + (f' or "{b}" in str(i)' if contains else "")
     reference = f"""def fizzbuzz(n):
     out = []
     for i in range({start}, {stop}):
-        word = ({word_a!r} if i % {a} == 0 else "") + ({word_b!r} if i % {b} == 0 else "")
-        out.append(word or {plain})
+        words = ([{word_a!r}] if {hit_a} else []) + ([{word_b!r}] if {hit_b} else [])
+        out.append({joiner!r}.join(words) or {plain})
     return out
 """
-    calls = [(n,) for n in (1, 2, 5, 0, 12, 15, 20, 7, 28, 3, 35, 66)]
+    calls = [(n,) for n in (1, 2, 5, 0, 12, 15, 20, 7, 28, 3, 35, 66, a * b + 1, 10 * b + 2)]
+    both = f"{word_a}{joiner}{word_b}"
+    example = next(
+        i for i in range(10, 1000) if str(a) in str(i) and i % a and i % b and str(b) not in str(i)
+    )
     return CodingTask(
         "numbers.fizzbuzz",
         "fizzbuzz",
@@ -47,8 +58,20 @@ def fizzbuzz(rng) -> CodingTask:
                 ("rules", "divisible", "multiples", "numbers", "which"),
                 "Which numbers get replaced?",
                 f"Multiples of {a} become '{word_a}', multiples of {b} become '{word_b}', "
-                f"multiples of both get '{word_a}{word_b}'.",
-                f"{a} -> {word_a}, {b} -> {word_b}, both -> {word_a}{word_b}.",
+                f"multiples of both get '{both}'.",
+                f"{a} -> {word_a}, {b} -> {word_b}, both -> {both}.",
+            ),
+            fact(
+                "digits",
+                ("contain", "contains", "digit", "digits", "has a"),
+                "Does a number that contains the digit count too?",
+                f"Yes: a number whose digits contain {a} counts like a multiple of {a} (and "
+                f"the same for {b}), so {example} gets '{word_a}'."
+                if contains
+                else "No, only real multiples count, whatever digits a number has.",
+                f"Containing {a} or {b} in its digits also triggers the word."
+                if contains
+                else "Digits don't matter, only divisibility.",
             ),
             fact(
                 "range",
@@ -74,29 +97,50 @@ def fizzbuzz(rng) -> CodingTask:
 
 @family("numbers.moving_average")
 def moving_average(rng) -> CodingTask:
+    """Full windows only or partial ones (trailing, centred or leading), simple or linearly
+    weighted, readings above a cap (10 to 60) kept, dropped or clipped, 0 to 5 decimals or none,
+    and a window under 1 raising or giving []."""
     partial = bool(rng.integers(2))
-    digits = int(rng.integers(0, 5))
-    trailing = bool(rng.integers(2))
+    align = pick(rng, ("trailing", "centred", "leading"))
+    weighted = bool(rng.integers(2))
+    digits = pick(rng, (None, *range(0, 6)))
+    cap = int(rng.integers(10, 61))
+    outliers = pick(rng, ("keep", "drop", "clip"))
+    bad_window = pick(rng, ("error", "empty"))
     if partial:
-        window = (
-            "values[max(0, i - window + 1):i + 1]"
-            if trailing
-            else "values[max(0, i - window // 2):i + window - window // 2]"
-        )
+        window = {
+            "trailing": "values[max(0, i - window + 1):i + 1]",
+            "centred": "values[max(0, i - window // 2):i + window - window // 2]",
+            "leading": "values[i:i + window]",
+        }[align]
         loop = "range(len(values))"
     else:
         window = "values[i:i + window]"
         loop = "range(len(values) - window + 1)"
+    invalid = "raise ValueError(window)" if bad_window == "error" else "return []"
+    clean = {
+        "keep": "",
+        "drop": f"    values = [v for v in values if v <= {cap}]\n",
+        "clip": f"    values = [min(v, {cap}) for v in values]\n",
+    }[outliers]
+    mean = (
+        "sum(w * x for w, x in zip(weights, chunk)) / sum(weights)"
+        if weighted
+        else "sum(chunk) / len(chunk)"
+    )
+    value = mean if digits is None else f"round({mean}, {digits})"
+    weights = "\n        weights = range(1, len(chunk) + 1)" if weighted else ""
     reference = f"""def moving_average(values, window):
     if window < 1:
-        raise ValueError(window)
-    out = []
+        {invalid}
+{clean}    out = []
     for i in {loop}:
-        chunk = {window}
-        out.append(round(sum(chunk) / len(chunk), {digits}))
+        chunk = {window}{weights}
+        out.append({value})
     return out
 """
     v = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    near = [cap - 3.0, cap + 1.5, cap, cap - 1.25, cap + 4.0, cap - 7.5, cap + 0.5]
     calls = [
         (v, 3),
         (v, 1),
@@ -107,14 +151,35 @@ def moving_average(rng) -> CodingTask:
         (v, 2),
         (v, 0),
         ([10.0, 0.0, 10.0, 0.0, 10.0], 3),
-        ([1.234, 5.678, 9.1011], 2),
+        ([1.234, 5.678, 9.1011, 2.2222], 2),
         (v, 4),
+        ([1.0, 4.0, 2.0, 8.0, 5.0, 7.0, 3.0], 4),
+        (near, 2),
+        (near, 3),
+        (near[:4], 5),
     ]
     kind = (
         "one value per input, averaging whatever part of the window exists"
         if partial
         else "only full windows, so fewer values than the input"
     )
+    covers = {
+        "trailing": "Trailing: the value at i averages i and the values before it.",
+        "centred": "Centred around i: window//2 values before, the rest from i on.",
+        "leading": "Leading: the value at i averages i and the values after it.",
+    }
+    if outliers == "keep":
+        cap_says = ("Keep every reading, however large.", "No readings are thrown out.")
+    elif outliers == "drop":
+        cap_says = (
+            f"Readings above {cap} are sensor glitches: drop them before averaging.",
+            f"Remove any value over {cap} first, then smooth what's left.",
+        )
+    else:
+        cap_says = (
+            f"Readings above {cap} are clipped: count them as {cap} before averaging.",
+            f"Any value over {cap} is treated as exactly {cap}.",
+        )
     return CodingTask(
         "numbers.moving_average",
         "moving_average",
@@ -136,30 +201,50 @@ def moving_average(rng) -> CodingTask:
                 "alignment",
                 ("align", "aligned", "centred", "centered", "trailing", "previous", "position"),
                 "Is the window centred or trailing?",
-                (
-                    "Trailing: the value at i averages i and the values before it."
-                    if trailing
-                    else "Centred around i: window//2 values before, the rest from i on."
-                )
-                if partial
-                else "Window i covers values i to i+window-1.",
+                covers[align] if partial else "Window i covers values i to i+window-1.",
                 "Each window starts at its own index."
                 if not partial
-                else ("Look backwards from each point." if trailing else "Centre the window."),
+                else {
+                    "trailing": "Look backwards from each point.",
+                    "centred": "Centre the window.",
+                    "leading": "Look forwards from each point.",
+                }[align],
+            ),
+            fact(
+                "weights",
+                ("weights", "weight", "weighted", "simple", "equally"),
+                "Is it a simple average, or are the values weighted?",
+                "Weighted: in each window the values get weights 1, 2, 3, ... from the first to "
+                "the last, so the latest counts most."
+                if weighted
+                else "A simple average: every value in the window counts equally.",
+                "Linear weights 1..n over the window, oldest first."
+                if weighted
+                else "No weighting.",
+            ),
+            fact(
+                "outliers",
+                ("outliers", "glitches", "large values", "spikes", "cap", "too big"),
+                "What about outliers or spikes in the readings?",
+                *cap_says,
             ),
             fact(
                 "digits",
                 ("round", "rounding", "decimals", "decimal", "precision"),
                 "What rounding, how many decimals?",
-                f"Round to {digits} decimals.",
-                f"{digits} digits after the point.",
+                "Don't round the averages." if digits is None else f"Round to {digits} decimals.",
+                "Full precision, no rounding."
+                if digits is None
+                else f"{digits} digits after the point.",
             ),
             fact(
                 "invalid",
                 ("invalid", "zero", "window size", "error", "negative"),
                 "What if the window size is zero or invalid?",
-                "Raise a ValueError.",
-                "That's a ValueError.",
+                "A window under 1 raises a ValueError."
+                if bad_window == "error"
+                else "A window under 1 gives an empty list.",
+                "That's a ValueError." if bad_window == "error" else "Return [] for that.",
             ),
         ),
     )
@@ -167,10 +252,21 @@ def moving_average(rng) -> CodingTask:
 
 @family("numbers.histogram")
 def histogram(rng) -> CodingTask:
+    """Bucket width (2 to 50) and offset (0 to 4), closed side, empty buckets shown or not,
+    keys at the bucket's start or end, and plain or cumulative counts."""
     width = int(rng.integers(2, 51))
+    offset = int(rng.integers(0, min(5, width)))
     right_closed = bool(rng.integers(2))
     empty_bins = bool(rng.integers(2))
-    key = f"-(-v // {width}) * {width} - {width}" if right_closed else f"v // {width} * {width}"
+    key_end = bool(rng.integers(2))
+    cumulative = bool(rng.integers(2))
+    shifted = f"(v - {offset})" if offset else "v"
+    plus = f" + {offset}" if offset else ""
+    key = (
+        f"-(-{shifted} // {width}) * {width} - {width}{plus}"
+        if right_closed
+        else f"{shifted} // {width} * {width}{plus}"
+    )
     fill = (
         f"""    if counts:
         for start in range(min(counts), max(counts), {width}):
@@ -179,13 +275,23 @@ def histogram(rng) -> CodingTask:
         if empty_bins
         else ""
     )
+    label = f"start + {width}" if key_end else "start"
+    if cumulative:
+        finish = f"""    out, running = {{}}, 0
+    for start in sorted(counts):
+        running += counts[start]
+        out[{label}] = running
+    return out
+"""
+    else:
+        finish = f"    return {{{label}: counts[start] for start in sorted(counts)}}\n"
     reference = f"""def histogram(values):
     counts = {{}}
     for v in values:
         start = int({key})
         counts[start] = counts.get(start, 0) + 1
-{fill}    return dict(sorted(counts.items()))
-"""
+{fill}{finish}"""
+    o = offset
     calls = [
         ([1, 2, 3],),
         ([0, width, 2 * width],),
@@ -195,11 +301,20 @@ def histogram(rng) -> CodingTask:
         ([-1, -width, 0],),
         ([100],),
         ([3, 3, 3, 90],),
-        ([width * 3, width * 3 + 1],),
+        ([width * 3 + o, width * 3 + o + 1, o + 1],),
         ([12, 18, 24, 49, 50, 51],),
         ([2.5, 7.5, 12.5],),
+        ([o, o - 1, width + o, width + o - 1, 4 * width + o],),
+        ([o + 1, o + 2, 2 * width + o + 1, 5 * width + o],),
     ]
     edge = "(start, start+width]" if right_closed else "[start, start+width)"
+    starts = f"multiples of {width} plus {offset}" if offset else f"multiples of {width}"
+    keyed = f"end (start + {width})" if key_end else "start"
+    counted = (
+        "a running total: each bucket counts its values and all the values in lower buckets"
+        if cumulative
+        else "the number of values in that bucket"
+    )
     return CodingTask(
         "numbers.histogram",
         "histogram",
@@ -210,10 +325,10 @@ def histogram(rng) -> CodingTask:
         (
             fact(
                 "width",
-                ("width", "wide", "size", "bucket size", "bin size", "step"),
+                ("width", "wide", "size", "bucket size", "bin size", "step", "aligned"),
                 "How wide is each bucket?",
-                f"Buckets are {width} wide, aligned to multiples of {width}.",
-                f"Bin width {width}, starting at multiples of {width}.",
+                f"Buckets are {width} wide, starting at {starts}.",
+                f"Bin width {width}, with bucket starts at {starts}.",
             ),
             fact(
                 "edges",
@@ -222,7 +337,7 @@ def histogram(rng) -> CodingTask:
                 f"Buckets are {edge}: a boundary value goes to the lower bucket."
                 if right_closed
                 else f"Buckets are {edge}: a boundary value starts a bucket.",
-                f"Intervals {edge}, keyed by start.",
+                f"Intervals {edge}.",
             ),
             fact(
                 "empty",
@@ -235,10 +350,11 @@ def histogram(rng) -> CodingTask:
             ),
             fact(
                 "format",
-                ("format", "return", "dict", "output", "keys"),
-                "What to return?",
-                "A dict from bucket start (int) to count, in increasing order of start.",
-                "Dict of start -> count, sorted by start.",
+                ("format", "return", "dict", "output", "keys", "cumulative", "running total"),
+                "What should the dict keys and values be?",
+                f"A dict keyed by each bucket's {keyed}, an int, in increasing order; each "
+                f"value is {counted}.",
+                f"Key each bucket by its {keyed}; the value is {counted}.",
             ),
         ),
     )
@@ -246,23 +362,38 @@ def histogram(rng) -> CodingTask:
 
 @family("numbers.password_strength")
 def password_strength(rng) -> CodingTask:
-    min_len = int(rng.integers(4, 17))
-    need_symbol = bool(rng.integers(2))
+    """Minimum length (6 to 20), which character classes count (any non-empty subset of lower,
+    upper, digit, symbol; symbols any or from a short list), an optional bonus length and a
+    score or one of three label sets with a drawn medium cut."""
+    min_len = int(rng.integers(6, 21))
+    mask = int(rng.integers(1, 16))
+    classes = [c for i, c in enumerate(("lower", "upper", "digit", "symbol")) if mask >> i & 1]
+    listed_symbols = bool(rng.integers(2))
+    bonus = pick(rng, (None, *range(2, 9)))
     scale = pick(rng, ("score", "label"))
-    checks = [
-        "len(pw) >= MIN",
-        "any(c.islower() for c in pw)",
-        "any(c.isupper() for c in pw)",
-        "any(c.isdigit() for c in pw)",
-    ]
-    if need_symbol:
-        checks.append("any(not c.isalnum() for c in pw)")
-    checks_src = ",\n        ".join(c.replace("MIN", str(min_len)) for c in checks)
+    words = pick(
+        rng, (("weak", "medium", "strong"), ("weak", "fair", "strong"), ("poor", "okay", "good"))
+    )
+    gap = int(rng.integers(1, 3))
+    symbol_test = 'c in "!@#$%^&*"' if listed_symbols else "not c.isalnum()"
+    tests = {
+        "lower": "any(c.islower() for c in pw)",
+        "upper": "any(c.isupper() for c in pw)",
+        "digit": "any(c.isdigit() for c in pw)",
+        "symbol": f"any({symbol_test} for c in pw)",
+    }
+    checks = [f"len(pw) >= {min_len}"]
+    if bonus:
+        checks.append(f"len(pw) >= {min_len + bonus}")
+    checks += [tests[c] for c in classes]
+    checks_src = ",\n        ".join(checks)
     n = len(checks)
+    gap = min(gap, n - 1)
+    low, mid, high = words
     out = (
         "score"
         if scale == "score"
-        else f'"strong" if score == {n} else "medium" if score >= {n - 2} else "weak"'
+        else f'"{high}" if score == {n} else "{mid}" if score >= {n - gap} else "{low}"'
     )
     reference = f"""def password_strength(pw):
     score = sum([
@@ -270,21 +401,36 @@ def password_strength(rng) -> CodingTask:
     ])
     return {out}
 """
+    long = min_len + (bonus or 4)
     calls = [
         ("",),
         ("abc",),
         ("abcdefgh",),
-        ("Abcdefgh",),
-        ("Abcdefg1",),
         ("Abcdefg1!",),
-        ("ABCDEFGHIJKL1!",),
-        ("abcdefghijkl",),
-        ("Ab1!",),
         ("Correct-Horse-9",),
         ("12345678901234",),
+        ("Ab1!",),
+        ("a" * (min_len - 1),),
+        ("A" * min_len,),
+        (("Ab1!" * 6)[: min_len - 1],),
+        (("aB3-" * 7)[:min_len],),
+        (("x9Y?" * 8)[: long - 1],),
+        (("Qw2#" * 8)[:long],),
+        ("7" * long,),
+        ("hello world " * 3,),
     ]
-    rules = "length, a lower-case letter, an upper-case letter, a digit" + (
-        ", a symbol" if need_symbol else ""
+    names = {
+        "lower": "a lower-case letter",
+        "upper": "an upper-case letter",
+        "digit": "a digit",
+        "symbol": "a symbol (one of !@#$%^&*)"
+        if listed_symbols
+        else "a symbol (not a letter or digit)",
+    }
+    rules = ", ".join(
+        [f"at least {min_len} characters"]
+        + ([f"at least {min_len + bonus} characters (a second point)"] if bonus else [])
+        + [names[c] for c in classes]
     )
     return CodingTask(
         "numbers.password_strength",
@@ -298,8 +444,10 @@ def password_strength(rng) -> CodingTask:
                 "length",
                 ("length", "long", "characters", "minimum"),
                 "How long must a password be?",
-                f"At least {min_len} characters to earn the length point.",
-                f"{min_len}+ characters counts as long enough.",
+                f"At least {min_len} characters to earn the length point"
+                + (f", and {min_len + bonus} or more earns a second point." if bonus else "."),
+                f"{min_len}+ characters counts as long enough"
+                + (f"; {min_len + bonus}+ gets a bonus point." if bonus else "."),
             ),
             fact(
                 "criteria",
@@ -323,11 +471,11 @@ def password_strength(rng) -> CodingTask:
                 "What should it return?",
                 f"The number of criteria met, an int from 0 to {n}."
                 if scale == "score"
-                else f"'strong' if all {n} criteria are met, 'medium' if at least {n - 2}, "
-                "otherwise 'weak'.",
+                else f"'{high}' if all {n} criteria are met, '{mid}' if at least {n - gap}, "
+                f"otherwise '{low}'.",
                 "Just the points as an int."
                 if scale == "score"
-                else "A word: weak, medium or strong.",
+                else f"A word: {low}, {mid} or {high}.",
             ),
         ),
     )
@@ -335,16 +483,20 @@ def password_strength(rng) -> CodingTask:
 
 @family("numbers.digit_checksum")
 def digit_checksum(rng) -> CodingTask:
+    """Repeating weights (1 to 9, two to four of them), direction, modulus 10 or 11 and whether
+    the check digit is the remainder itself or what tops the sum up to a multiple."""
     weights = tuple(int(w) for w in rng.integers(1, 10, size=int(rng.integers(2, 5))))
     modulus = pick(rng, (10, 11))
     from_right = bool(rng.integers(2))
+    top_up = bool(rng.integers(2))
     digits = "reversed(code)" if from_right else "code"
+    check = f"(-total) % {modulus}" if top_up else f"total % {modulus}"
     reference = f"""def check_digit(code):
     if not code.isdigit():
         raise ValueError(code)
     weights = {weights!r}
     total = sum(int(d) * weights[i % len(weights)] for i, d in enumerate({digits}))
-    return (-total) % {modulus}
+    return {check}
 """
     calls = [
         ("0",),
@@ -388,8 +540,11 @@ def digit_checksum(rng) -> CodingTask:
                 ("modulus", "modulo", "mod", "remainder", "check digit"),
                 "How do you get the check digit from the weighted sum?",
                 f"It's the amount that brings the sum up to a multiple of {modulus}: "
-                f"(-sum) mod {modulus}.",
-                f"Use (-total) % {modulus}.",
+                f"(-sum) mod {modulus}."
+                if top_up
+                else f"It's the remainder of the weighted sum divided by {modulus}: sum mod "
+                f"{modulus}.",
+                f"Use {check.replace('total', 'sum')}.",
             ),
             fact(
                 "invalid",

@@ -290,19 +290,23 @@ def coupon_total(rng) -> CodingTask:
 
 @family("pricing.split_bill")
 def split_bill(rng) -> CodingTask:
+    """Tip (0% to 30%) before or after splitting, who pays the leftover cents (the first people,
+    the last ones, or the first person alone) and a cover charge of 0 to 7.50 per person."""
     tip_first = bool(rng.integers(2))
-    extra_to_first = bool(rng.integers(2))
-    tip = int(rng.integers(0, 26))
-    cover = 25 * int(rng.integers(0, 21))  # cents each person pays on top, untipped
-    order = "range(remainder)" if extra_to_first else "range(people - remainder, people)"
+    leftover = pick(rng, ("first", "last", "one"))
+    tip = int(rng.integers(0, 31))
+    cover = 25 * int(rng.integers(0, 31))  # cents each person pays on top, untipped
+    extra = {
+        "first": "    for i in range(remainder):\n        shares[i] += 1\n",
+        "last": "    for i in range(people - remainder, people):\n        shares[i] += 1\n",
+        "one": "    shares[0] += remainder\n",
+    }[leftover]
     reference = f"""def split_bill(total, people):
     cents = round(total * 100)
     cents = round(cents * (100 + {tip}) / 100) if {tip_first} else cents
     base, remainder = divmod(cents, people)
     shares = [base] * people
-    for i in {order}:
-        shares[i] += 1
-    if not {tip_first}:
+{extra}    if not {tip_first}:
         shares = [round(s * (100 + {tip}) / 100) for s in shares]
     return [(s + {cover}) / 100 for s in shares]
 """
@@ -319,7 +323,11 @@ def split_bill(rng) -> CodingTask:
         (33.33, 1),
         (80.01, 3),
     ]
-    who = "the first people in the list" if extra_to_first else "the last people in the list"
+    who = {
+        "first": "one each to the first people in the list",
+        "last": "one each to the last people in the list",
+        "one": "all to the first person in the list",
+    }[leftover]
     return CodingTask(
         "pricing.split_bill",
         "split_bill",
@@ -350,8 +358,8 @@ def split_bill(rng) -> CodingTask:
                 "leftover",
                 ("leftover", "remainder", "extra cent", "cents", "uneven", "odd"),
                 "Who pays the leftover cents when it doesn't divide evenly?",
-                f"Leftover cents go one each to {who}.",
-                f"If it doesn't split evenly, {who} pay one cent more.",
+                f"Leftover cents go {who}.",
+                f"If it doesn't split evenly, the cents left over go {who}.",
             ),
             fact(
                 "cover",

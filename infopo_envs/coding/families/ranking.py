@@ -9,20 +9,41 @@ TIE_WORDS = ("tie", "ties", "tied", "same score", "equal")
 
 @family("ranking.competition_ranks")
 def competition_ranks(rng) -> CodingTask:
+    """Tie style (standard, dense, modified), direction, an optional cut a score must make
+    (1 to 60) and an optional number of ranks shown (1 to 10); scores without a rank get 0 or
+    -1."""
     style = pick(rng, ("standard", "dense", "modified"))
     lower_better = bool(rng.integers(2))
+    cut = pick(rng, (None, *range(1, 61)))
+    shown = pick(rng, (None, *range(1, 11)))
+    unranked = pick(rng, (0, -1))
     key = "s" if lower_better else "-s"
     rank_expr = {
-        "standard": "1 + sum(1 for o in scores if better(o, s))",
-        "dense": "1 + len({o for o in scores if better(o, s)})",
-        "modified": "sum(1 for o in scores if not better(s, o))",
+        "standard": "1 + sum(1 for o in field if better(o, s))",
+        "dense": "1 + len({o for o in field if better(o, s)})",
+        "modified": "sum(1 for o in field if not better(s, o))",
     }[style]
+    makes = None if cut is None else f"s {'<=' if lower_better else '>='} {cut}"
+    field = f"[s for s in scores if {makes}]" if makes else "scores"
+    limits = [c for c in (makes, shown and f"rank <= {shown}") if c]
+    if limits:
+        result = f"rank if {' and '.join(limits)} else {unranked}"
+        loop = f"""    out = []
+    for s in scores:
+        rank = {rank_expr}
+        out.append({result})
+    return out
+"""
+    else:
+        loop = f"    return [{rank_expr} for s in scores]\n"
     reference = f"""def ranks(scores):
     def better(a, b):
         return {key.replace("s", "a")} < {key.replace("s", "b")}
 
-    return [{rank_expr} for s in scores]
-"""
+    field = {field}
+{loop}"""
+    c = 30 if cut is None else cut
+    spread = (5, -2, 0, 11, -7, 3, 3, -12, 8, 1, -1, 6, -5, 10, 0, -9, 2, 12, -3, 7, -11, 4)
     calls = [
         ([10, 20, 20, 30],),
         ([5],),
@@ -31,16 +52,36 @@ def competition_ranks(rng) -> CodingTask:
         ([1, 2, 3, 4],),
         ([100, 90, 90, 80, 70, 70, 70],),
         ([7, 1, 7, 1],),
-        ([2, 4, 4, 4, 9],),
         ([0, -1, -1, 5],),
         ([50, 60, 50, 60, 55],),
-        ([9, 8, 8, 8, 7, 6],),
+        ([c - 1, c, c + 1, c + 1, c - 2],),
+        ([c, c, c - 1, c + 2, c + 2, c + 2],),
+        ([c + d for d in spread],),
+        ([c + d // 2 for d in spread],),
     ]
     described = {
         "standard": "Tied players share the best rank and the next rank skips, like 1, 2, 2, 4.",
         "dense": "Tied players share a rank and the next rank does not skip, like 1, 2, 2, 3.",
         "modified": "Tied players share the worst of their ranks, like 1, 3, 3, 4.",
     }[style]
+    if cut is None:
+        cut_says = ("There's no cut: every score gets ranked.", "No qualifying score needed.")
+    else:
+        side = "or lower" if lower_better else "or higher"
+        miss = "above" if lower_better else "below"
+        cut_says = (
+            f"Only scores of {cut} {side} make the cut; a score {miss} {cut} gets {unranked} "
+            "as its rank and doesn't count when ranking the others.",
+            f"The cut is {cut} ({side} qualifies); players who miss it get {unranked}.",
+        )
+    if shown is None:
+        shown_says = ("Show every rank, however low.", "All ranks are reported.")
+    else:
+        shown_says = (
+            f"Only ranks 1 to {shown} are reported; a rank of {shown + 1} or more becomes "
+            f"{unranked}.",
+            f"Just the top {shown} ranks; lower ranks are replaced by {unranked}.",
+        )
     return CodingTask(
         "ranking.competition_ranks",
         "ranks",
@@ -60,6 +101,18 @@ def competition_ranks(rng) -> CodingTask:
             ),
             fact(
                 "ties", TIE_WORDS, "How are ties ranked?", described, described.split(",")[0] + "."
+            ),
+            fact(
+                "cut",
+                ("cut", "qualify", "qualifying", "make the cut", "minimum score", "eliminated"),
+                "Is there a cut a score must make to qualify for a rank?",
+                *cut_says,
+            ),
+            fact(
+                "shown",
+                ("top", "how many ranks", "ranks shown", "reported", "podium", "only the first"),
+                "Are only the top few ranks reported?",
+                *shown_says,
             ),
             fact(
                 "format",
@@ -145,16 +198,26 @@ def letter_grade(rng) -> CodingTask:
 
 @family("ranking.leaderboard")
 def leaderboard(rng) -> CodingTask:
-    time_tiebreak = bool(rng.integers(2))
-    top = pick(rng, (None, *range(1, 16)))
-    drop_zero = bool(rng.integers(2))
-    tie = "e[2]" if time_tiebreak else "e[0]"
-    keep = "if e[1] > 0" if drop_zero else ""
+    """Tie-break (time then name, name, entry order), a minimum of 0 to 20 points to appear, an
+    optional limit of 1 to 25 entries and the line format (name, with points, numbered)."""
+    tiebreak = pick(rng, ("time", "name", "entry"))
+    top = pick(rng, (None, *range(1, 26)))
+    min_points = int(rng.integers(0, 21))
+    line = pick(rng, ("{e[0]}", "{e[0]} ({e[1]})", "{e[0]}: {e[1]}", "{i}. {e[0]}"))
+    key = {"time": "(-e[1], e[2], e[0])", "name": "(-e[1], e[0])", "entry": "-e[1]"}[tiebreak]
+    keep = f"(e for e in entries if e[1] >= {min_points})" if min_points else "entries"
     cut = f"[:{top}]" if top else ""
+    if line == "{e[0]}":
+        lines = "[e[0] for e in ranked]"
+    elif "{i}" in line:
+        lines = f'[f"{line}" for i, e in enumerate(ranked, 1)]'
+    else:
+        lines = f'[f"{line}" for e in ranked]'
     reference = f"""def leaderboard(entries):
-    ranked = sorted((e for e in entries {keep}), key=lambda e: (-e[1], {tie}, e[0]))
-    return [e[0] for e in ranked]{cut}
+    ranked = sorted({keep}, key=lambda e: {key})
+    return {lines}{cut}
 """
+    m = min_points
     base = [
         ("ana", 30, 120.5),
         ("ben", 45, 99.0),
@@ -172,12 +235,14 @@ def leaderboard(rng) -> CodingTask:
         ([("b", 5, 2.0), ("a", 5, 2.0)],),
         (base[::-1],),
         ([("p", 1, 9.0), ("q", 1, 3.0), ("r", 1, 6.0)],),
-        (base[3:],),
-        ([("m", 7, 1.0), ("n", 0, 0.5), ("o", 7, 0.5), ("k", 2, 3.0)],),
-        ([(n, 10, float(i)) for i, n in enumerate("zyxwvu")],),
-        (base[1:5],),
-        ([(f"p{i:02d}", i * 7 % 13, float(i % 5)) for i in range(20)],),
+        ([("bo", m + 2, 2.0), ("al", m + 2, 3.0), ("cy", m + 2, 1.0), ("di", m, 5.0)],),
+        ([("m", m + 1, 1.0), ("n", max(m - 1, 0), 0.5), ("o", m, 0.5), ("k", m + 3, 3.0)],),
+        ([(n, m + 10, float(i)) for i, n in enumerate("zyxwvu")],),
+        ([(f"p{i:02d}", m + i * 7 % 13, float(i % 5)) for i in range((top or 10) + 4)],),
+        ([(f"q{i:02d}", m - 2 + i % 6, float(9 - i % 4)) for i in range((top or 8) + 6)],),
     ]
+    looks = line.format(e=("ana", 30), i=1)
+    points = f"{min_points} point{'s' if min_points > 1 else ''}"
     return CodingTask(
         "ranking.leaderboard",
         "leaderboard",
@@ -190,26 +255,46 @@ def leaderboard(rng) -> CodingTask:
                 "ties",
                 (*TIE_WORDS, "same points"),
                 "How are ties on points broken?",
-                "Faster time wins a tie, then name."
-                if time_tiebreak
-                else "Ties on points go alphabetically by name.",
-                "Less time taken ranks higher among equal points."
-                if time_tiebreak
-                else "Alphabetical among equal points; time doesn't matter.",
+                {
+                    "time": "Faster time wins a tie, then name.",
+                    "name": "Ties on points go alphabetically by name.",
+                    "entry": "Ties on points keep the order the entries came in.",
+                }[tiebreak],
+                {
+                    "time": "Less time taken ranks higher among equal points.",
+                    "name": "Alphabetical among equal points; time doesn't matter.",
+                    "entry": "Among equal points, whoever is earlier in the input comes first.",
+                }[tiebreak],
             ),
             fact(
                 "top",
                 ("top", "how many", "show", "length", "limit", "all"),
                 "How many entries should be shown?",
                 f"Only the top {top}." if top else "Everyone, no limit.",
-                f"Return at most {top} names." if top else "Show all names.",
+                f"Return at most {top} lines." if top else "Show all of them.",
             ),
             fact(
-                "zero",
-                ("zero", "no points", "nothing", "0 points"),
-                "Do people with zero points appear?",
-                "Leave out people with 0 points." if drop_zero else "Yes, include them.",
-                "Zero points means not listed." if drop_zero else "Zero scorers are listed.",
+                "minimum",
+                ("zero", "no points", "nothing", "0 points", "minimum", "at least", "few points"),
+                "Do people need a minimum number of points to appear?",
+                f"Only people with at least {points} are listed."
+                if min_points
+                else "Everyone is listed, even with 0 points.",
+                f"Fewer than {points} means not listed."
+                if min_points
+                else "Zero scorers are listed too.",
+            ),
+            fact(
+                "line",
+                ("format", "line", "each entry", "look like", "display", "output"),
+                "What should each line of the output look like?",
+                f"Each line looks like '{looks}' for ana with 30 points in first place.",
+                {
+                    "{e[0]}": "Just the name, nothing else.",
+                    "{e[0]} ({e[1]})": "The name, then the points in brackets.",
+                    "{e[0]}: {e[1]}": "The name, a colon and a space, then the points.",
+                    "{i}. {e[0]}": "The place number, a dot and a space, then the name.",
+                }[line],
             ),
         ),
     )
@@ -217,26 +302,29 @@ def leaderboard(rng) -> CodingTask:
 
 @family("ranking.trimmed_score")
 def trimmed_score(rng) -> CodingTask:
-    drop = int(rng.integers(0, 5))
-    use_median = bool(rng.integers(2))
-    digits = int(rng.integers(0, 4))
-    empty_none = bool(rng.integers(2))
-    body = (
-        "    mid = len(kept) // 2\n    value = kept[mid] if len(kept) % 2 else "
-        "(kept[mid - 1] + kept[mid]) / 2"
-        if use_median
-        else "    value = sum(kept) / len(kept)"
-    )
-    empty = "return None" if empty_none else "return 0.0"
+    """Drops 0 to 4 lowest and 0 to 4 highest scores, combines the rest (mean, median, sum),
+    rounds to 0 to 4 decimals; too few left (1 to 4 needed) gives None, 0.0 or a ValueError."""
+    drop_low, drop_high = int(rng.integers(0, 5)), int(rng.integers(0, 5))
+    combine = pick(rng, ("mean", "median", "sum"))
+    digits = int(rng.integers(0, 5))
+    need = int(rng.integers(1, 5))
+    empty = pick(rng, ("None", "0.0", "error"))
+    body = {
+        "median": "    mid = len(kept) // 2\n    value = kept[mid] if len(kept) % 2 else "
+        "(kept[mid - 1] + kept[mid]) / 2",
+        "mean": "    value = sum(kept) / len(kept)",
+        "sum": "    value = sum(kept)",
+    }[combine]
+    few = "raise ValueError(scores)" if empty == "error" else f"return {empty}"
+    trim = f"[{drop_low or ''}:{-drop_high or ''}]"
     reference = f"""def judge_score(scores):
-    kept = sorted(scores)
-    if {drop}:
-        kept = kept[{drop}:-{drop}] if len(kept) > 2 * {drop} else []
-    if not kept:
-        {empty}
+    kept = sorted(scores){trim if trim != "[:]" else ""}
+    if len(kept) < {need}:
+        {few}
 {body}
     return round(float(value), {digits})
 """
+    least = drop_low + drop_high + need
     calls = [
         ([9.5, 8.0, 9.0, 7.5, 10.0],),
         ([5.0],),
@@ -244,13 +332,22 @@ def trimmed_score(rng) -> CodingTask:
         ([1, 2, 3, 4],),
         ([6.5, 6.5, 9.9, 2.1, 7.7, 8.8],),
         ([10, 10, 10],),
-        ([3.3, 4.4],),
         ([7.25, 8.75, 9.5, 6.0, 8.0, 7.0, 9.0],),
-        ([1, 100, 2, 99, 3],),
+        ([1, 100, 2, 99, 3, 50, 4, 98, 5],),
         ([4.1, 4.2, 4.3, 4.4, 4.5, 4.6, 4.7, 4.8],),
-        ([0, 0, 10, 10, 5],),
+        ([0, 0, 10, 10, 5, 1, 9, 2, 8],),
         ([1.5, 9.25, 3.125, 7.0, 2.0, 8.5, 6.75, 4.0, 5.5, 10.0, 0.5, 7.875],),
+        ([(i * 37 % 23) / 4 for i in range(least - 1)],),
+        ([(i * 37 % 23) / 4 for i in range(least)],),
+        ([(i * 53 % 29) / 3 for i in range(least + 2)],),
     ]
+    few_says = "raise a ValueError." if empty == "error" else f"return {empty}."
+    left = "no scores are left" if need == 1 else f"fewer than {need} scores are left"
+    dropped = " and ".join(
+        f"the {n} {side} score{'s' if n > 1 else ''}"
+        for n, side in ((drop_low, "lowest"), (drop_high, "highest"))
+        if n
+    )
     return CodingTask(
         "ranking.trimmed_score",
         "judge_score",
@@ -263,19 +360,25 @@ def trimmed_score(rng) -> CodingTask:
                 "drop",
                 ("drop", "extremes", "highest", "lowest", "outliers", "discard"),
                 "Are the highest and lowest scores dropped?",
-                f"Drop the {drop} highest and {drop} lowest scores first."
-                if drop
-                else "Keep every score.",
-                f"Discard {drop} from each end." if drop else "No trimming.",
+                f"Drop {dropped} first." if dropped else "Keep every score.",
+                f"Discard {drop_low} from the bottom and {drop_high} from the top."
+                if dropped
+                else "No trimming.",
             ),
             fact(
                 "average",
-                ("average", "mean", "median", "combine", "middle"),
+                ("average", "mean", "median", "combine", "middle", "sum", "total"),
                 "Should I take the average, mean or median?",
-                "Take the median." if use_median else "Take the mean.",
-                "Middle value (mean of the two middle ones if even)."
-                if use_median
-                else "Plain average.",
+                {
+                    "median": "Take the median of what's left.",
+                    "mean": "Take the mean of what's left.",
+                    "sum": "Add up what's left: the score is the sum, not an average.",
+                }[combine],
+                {
+                    "median": "Middle value (mean of the two middle ones if even).",
+                    "mean": "Plain average.",
+                    "sum": "The total of the kept scores.",
+                }[combine],
             ),
             fact(
                 "digits",
@@ -287,9 +390,9 @@ def trimmed_score(rng) -> CodingTask:
             fact(
                 "empty",
                 ("empty", "no scores", "too few", "not enough", "nothing left"),
-                "What if there are no scores left?",
-                "Return None." if empty_none else "Return 0.0.",
-                "Nothing to score gives None." if empty_none else "Then the score is 0.0.",
+                "What if there are too few scores left?",
+                f"If {left} after dropping, {few_says}",
+                f"Fewer than {need} kept scores: {few_says}",
             ),
         ),
     )
@@ -297,17 +400,24 @@ def trimmed_score(rng) -> CodingTask:
 
 @family("ranking.top_k_by_ratio")
 def top_k_by_ratio(rng) -> CodingTask:
+    """A plain or smoothed ratio, a minimum of 0 to 20 votes, an optional minimum score (30% to
+    90%), 1 to 10 items and ties by more votes then name, or by name."""
     min_votes = int(rng.integers(0, 21))
-    k = int(rng.integers(1, 9))
+    k = int(rng.integers(1, 11))
     laplace = bool(rng.integers(2))
+    min_score = pick(rng, (0, *range(30, 91, 5)))
+    by_votes = bool(rng.integers(2))
     ratio = "(up + 1) / (up + down + 2)" if laplace else "up / (up + down) if up + down else 0.0"
+    floor = f"\n        if score < {min_score / 100}:\n            continue" if min_score else ""
+    entry = "(-score, -(up + down), name)" if by_votes else "(-score, name)"
     reference = f"""def best_items(votes):
     scored = []
     for name, (up, down) in votes.items():
         if up + down < {min_votes}:
             continue
-        scored.append((-({ratio}), -(up + down), name))
-    return [name for _, _, name in sorted(scored)[:{k}]]
+        score = {ratio}{floor}
+        scored.append({entry})
+    return [item[-1] for item in sorted(scored)[:{k}]]
 """
     base = {
         "tea": (8, 2),
@@ -317,6 +427,7 @@ def top_k_by_ratio(rng) -> CodingTask:
         "soda": (0, 3),
         "milk": (9, 1),
     }
+    r, n = min_score or 60, max(min_votes, 1)
     calls = [
         (base,),
         ({},),
@@ -325,11 +436,22 @@ def top_k_by_ratio(rng) -> CodingTask:
         ({"p": (10, 0), "q": (9, 0), "r": (20, 1)},),
         ({"solo": (0, 0)},),
         ({"m": (4, 4), "n": (6, 6), "o": (2, 2)},),
-        ({"big": (50, 50), "small": (2, 3)},),
         ({"u": (7, 3), "v": (14, 6), "w": (21, 9), "z": (1, 1)},),
         ({"e": (12, 0), "f": (5, 0), "g": (11, 1)},),
+        ({"at": (r, 100 - r), "below": (r - 1, 101 - r), "lower": (r - 2, 102 - r)},),
+        ({"c": (26, 2), "b": (35, 3), "a": (44, 4), "d": (27, 3), "e": (36, 4), "f": (45, 5)},),
+        ({"few": (n - 1, 0), "enough": (n, 0), "more": (n + 1, 1), "one": (n, 1)},),
+        ({f"i{j:02d}": (40 + j, j % 3) for j in range(12)},),
         (dict(list(base.items())[2:]),),
     ]
+    floor_says = (
+        (
+            f"Only items with a score of at least {min_score}% ({min_score / 100}) are listed.",
+            f"Items scoring under {min_score}% are left out.",
+        )
+        if min_score
+        else ("No minimum score; any score can make the list.", "No score cut-off.")
+    )
     return CodingTask(
         "ranking.top_k_by_ratio",
         "best_items",
@@ -361,6 +483,12 @@ def top_k_by_ratio(rng) -> CodingTask:
                 else "All items count.",
             ),
             fact(
+                "cutoff",
+                ("cutoff", "cut-off", "lowest score", "minimum score", "good enough", "percent"),
+                "Is there a minimum score an item needs to be listed?",
+                *floor_says,
+            ),
+            fact(
                 "k",
                 ("how many", "top", "number of"),
                 "How many items should it return?",
@@ -371,8 +499,12 @@ def top_k_by_ratio(rng) -> CodingTask:
                 "ties",
                 TIE_WORDS,
                 "How are ties broken?",
-                "On equal score, more votes first, then alphabetical.",
-                "Ties: larger vote count wins, then by name.",
+                "On equal score, more votes first, then alphabetical."
+                if by_votes
+                else "On equal score, alphabetical by name; the vote count doesn't matter.",
+                "Ties: larger vote count wins, then by name."
+                if by_votes
+                else "Ties go by name only.",
             ),
         ),
     )
