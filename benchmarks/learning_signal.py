@@ -3,10 +3,11 @@
 For each seed, two runs that differ only in beta (InfoPO: ``--beta``; GRPO: 0) start from the
 same model (a tiny random Llama built with that seed, or SmolLM2 with ``--model smollm2``), see
 the same train tasks in the same order, and draw from the same rollout seeds. The default setting
-is a small intent env, ``InfoPO/Intention-v0`` with 3 turns, played by a tiny model with menu
-decoding, so that every action is valid and a run takes minutes on a CPU. (Outcomes tie in
-fewer groups there than in the paper's early training; ``--env InfoPO/TravelIntent-v0``, where an
-untrained policy rarely books a right option, ties in about a third of the groups at the start.)
+is one where outcomes tie early, as in the paper's early training: ``InfoPO/WebShopIntent-v0``
+with 10 turns, played by a tiny model with menu decoding, so that every action is valid and the
+whole experiment runs in minutes on a CPU. An untrained policy there rarely buys the item the
+user wants, so most groups of 4 episodes all score 0 (about 80% at the first step).
+``--env InfoPO/Intention-v0 --max-turns 3`` is a denser setting (5% of groups tie).
 
 Recorded per step (from each run's ``metrics.jsonl``): zero-variance fraction, mean outcome,
 mean IG, gate and IG by turn index. At the end: test-split outcome of the untrained policy and of
@@ -15,7 +16,7 @@ and the paired InfoPO - GRPO difference. Writes ``summary.json`` and ``learning_
 under ``--out``; the last printed line is one JSON object.
 
     python benchmarks/learning_signal.py                   # the full default (5 seeds x 2)
-    python benchmarks/learning_signal.py --steps 12 --eval-tasks 24   # reduced
+    python benchmarks/learning_signal.py --env InfoPO/Intention-v0 --max-turns 3 --steps 12
     python benchmarks/learning_signal.py --model smollm2 --decoding sample --steps 100
 """
 
@@ -52,7 +53,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--group-size", type=int, default=4)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--beta", type=float, default=1.0, help="InfoPO's beta (GRPO: 0)")
-    parser.add_argument("--eval-tasks", type=int, default=20)
+    parser.add_argument("--eval-tasks", type=int, default=16)
     parser.add_argument("--eval-k", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="runs in parallel processes")
     parser.add_argument("--out", default="runs/learning_signal")

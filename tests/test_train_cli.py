@@ -129,6 +129,14 @@ def test_cli_run_saves_the_resolved_config_metrics_and_evaluation(tmp_path, caps
     assert "Wrote" in capsys.readouterr().out
 
 
+def test_evaluation_can_skip_the_untrained_policy(tmp_path):
+    config = tiny_run(
+        tmp_path, "late", steps=1, eval={"every": 1, "at_start": False, "tasks": 1, "k": 1}
+    )
+    result = train(load(write(tmp_path, config)))
+    assert [e["step"] for e in result.evaluations] == [1]
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("train_*.*")), ids=lambda p: p.name)
 def test_example_configs_are_valid(path):
     config = load(path)
