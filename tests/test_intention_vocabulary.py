@@ -77,3 +77,11 @@ def test_a_detail_put_off_for_later_comes_after_the_one_asked_now():
     move = next(t for t in TEMPLATES if t.name == "move")
     asked = details_asked_about("We can sort out the packing later; when is the move?", move)
     assert [k.name for k in asked] == ["date", "packing"]
+
+
+def test_a_statement_that_only_puts_a_detail_off_asks_nothing_but_a_question_with_yet_asks():
+    move = next(t for t in TEMPLATES if t.name == "move")
+    assert details_asked_about("We can sort out the packing later.", move) == []
+    assert details_asked_about("Let's hold off on the budget for now.", move) == []
+    asked = details_asked_about("Have you sorted out the packing yet?", move)
+    assert [k.name for k in asked] == ["packing"]

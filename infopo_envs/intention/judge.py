@@ -64,8 +64,12 @@ def details_asked_about(
     none when a strict reader finds more than one."""
     reading = read(question)
     found = topics(reading, lexicon(template), strict=strict)
-    # a detail put off for later ("we can sort out the packing later") comes after those asked now
+    # a detail put off for later ("we can sort out the packing later") comes after those asked now;
+    # a statement that only puts details off ("let's hold off on the salary for now") asks
+    # nothing, while a question may still say "yet" ("have you picked a venue yet?")
     later = {hit.key for hit in reading.find(lexicon(template)) if hit.deferred}
+    if "?" not in question and all(key in later for key in found.keys):
+        return []
     return [template.detail(name) for name in sorted(found.keys, key=lambda k: k in later)]
 
 
