@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from infopo_envs.coding.sandbox import Expected, expected_of, values_match
+from infopo_envs.coding.sandbox import Expected, expected_of_each, values_match
 
 #: Hidden tests per task.
 TESTS = 12
@@ -118,8 +118,7 @@ def discriminating_tests(
     own; a mutated input on which the reference raises lies outside the family's domain and is
     dropped. Ties are broken by ``rng``.
     """
-    mine = expected_of(reference, list(pool))
-    theirs = [expected_of(sibling, list(pool)) for sibling in siblings]
+    mine, *theirs = expected_of_each([reference, *siblings], list(pool))
     candidates = []
     for index in range(len(pool)):
         if index >= family_inputs and mine[index].raises is not None:
@@ -140,16 +139,23 @@ def discriminating_tests(
         candidates.remove(best)
     # Then the inputs most siblings get wrong, spread over the reference's outputs: tests that
     # all expect one value (None, say) would let a constant function pass them all.
+    repeats = {item[2]: _repeats(item[2], chosen, mine) for item in candidates}
     while candidates and len(chosen) < count:
-        best = min(candidates, key=lambda item: _cost(item, chosen, len(siblings), mine))
+        best = min(candidates, key=lambda item: _cost(item, repeats[item[2]], len(siblings)))
         chosen.append(best)
         candidates.remove(best)
+        for _, _, index in candidates:
+            repeats[index] += same_outcome(mine[index], mine[best[2]])
     return [pool[index] for _, _, index in chosen]
 
 
-def _cost(item, chosen, siblings: int, mine: list[Expected]) -> tuple:
+def _repeats(index: int, chosen, mine: list[Expected]) -> int:
+    """How many chosen tests expect the same outcome as input ``index``."""
+    return sum(same_outcome(mine[index], mine[other]) for _, _, other in chosen)
+
+
+def _cost(item, repeats: int, siblings: int) -> tuple:
     """Siblings agreeing on this input, plus a share of all siblings per chosen test that
-    expects the same outcome; ties by the candidate's random draw."""
-    differs, draw, index = item
-    repeats = sum(same_outcome(mine[index], mine[other]) for _, _, other in chosen)
+    expects the same outcome (``repeats``); ties by the candidate's random draw."""
+    differs, draw, _ = item
     return (siblings - len(differs) + repeats * (siblings // 2 + 1), draw)

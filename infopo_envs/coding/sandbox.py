@@ -410,9 +410,20 @@ def _outcome(kind: str, detail: str) -> tuple[str, Any]:
 
 def expected_of(function: Any, calls: list[tuple]) -> list[Expected]:
     """Run our own (trusted) reference function on each call, normalised like a sandbox value."""
+    return expected_of_each([function], calls)[0]
+
+
+def expected_of_each(functions: list[Any], calls: list[tuple]) -> list[list[Expected]]:
+    """``expected_of`` for several functions on the same calls, encoding the calls once (each
+    function still gets its own fresh copy of the arguments)."""
+    encoded = [harness.encode(tuple(call)) for call in calls]
+    return [_expected(function, encoded) for function in functions]
+
+
+def _expected(function: Any, encoded_calls: list[Any]) -> list[Expected]:
     outcomes = []
-    for call in calls:
-        args = harness.decode(harness.encode(tuple(call)))
+    for encoded in encoded_calls:
+        args = harness.decode(encoded)
         try:
             value = function(*args)
         except Exception as error:
